@@ -1,0 +1,294 @@
+/*
+ * cswsock11.h - public interface of cswsock11, an open re-implementation of the
+ * SocketTools 11 SocketWrench library (cswsock11.dll) for Windows and Linux.
+ *
+ * The names, parameters, constant values and error codes follow the vendor's
+ * documented API; where the vendor documentation is silent, the choice made here
+ * is stated in a comment beside the declaration ("cswsock11:").
+ *
+ * Usable from C89, C99, C11 and C++. Functions that take or return strings have an
+ * ANSI form (...A: the process ANSI code page on Windows, UTF-8 on Linux) and a
+ * Unicode form (...W: UTF-16 on every platform; on Linux WCHAR is a 16-bit unit,
+ * never the 4-byte wchar_t). The plain name (InetInitialize) maps to the W form when
+ * UNICODE is defined and to the A form otherwise; the library also exports the plain
+ * name itself, bound to the A form, for loaders that look it up by name.
+ *
+ * Every function validates its arguments and reports failure through its return
+ * value (INVALID_SOCKET, INET_ERROR or FALSE); InetGetLastError() then gives the
+ * cause for the calling thread. No failure terminates the process.
+ */
+#ifndef CSWSOCK11_H
+#define CSWSOCK11_H
+
+#if defined(_WIN32)
+/* Windows: the system headers define every type used here; nothing is redefined. */
+#include <winsock2.h>
+#include <windows.h>
+#else
+#include <stdint.h>
+
+/*
+ * Linux and other non-Windows systems: the Windows names a legacy caller expects.
+ * Define CSWSOCK11_NO_WIN32_TYPES if your program already defines them identically.
+ */
+#ifndef CSWSOCK11_NO_WIN32_TYPES
+typedef int32_t BOOL;
+typedef int32_t INT;
+typedef uint32_t UINT;
+typedef uint32_t DWORD;
+typedef uint8_t BYTE;
+typedef BYTE *LPBYTE;
+typedef INT *LPINT;
+typedef UINT *LPUINT;
+typedef DWORD *LPDWORD;
+typedef void *LPVOID;
+typedef uintptr_t DWORD_PTR;
+typedef uintptr_t SOCKET;
+
+/* WCHAR is one UTF-16 unit: char16_t in C++, and in C a type compatible with
+   uint16_t (as C11's char16_t is), so u"..." literals pass without casts. */
+#if defined(__cplusplus)
+typedef char16_t WCHAR;
+#else
+typedef uint_least16_t WCHAR;
+#endif
+typedef char *LPSTR;
+typedef const char *LPCSTR;
+typedef WCHAR *LPWSTR;
+typedef const WCHAR *LPCWSTR;
+
+#ifdef UNICODE
+typedef WCHAR TCHAR;
+#else
+typedef char TCHAR;
+#endif
+typedef TCHAR *LPTSTR;
+typedef const TCHAR *LPCTSTR;
+
+#ifndef TRUE
+#define TRUE 1
+#endif
+#ifndef FALSE
+#define FALSE 0
+#endif
+#ifndef INVALID_SOCKET
+#define INVALID_SOCKET (~(SOCKET)0)
+#endif
+#ifndef VOID
+#define VOID void
+#endif
+#ifndef WINAPI
+#define WINAPI
+#endif
+#ifndef CALLBACK
+#define CALLBACK
+#endif
+#endif /* CSWSOCK11_NO_WIN32_TYPES */
+#endif /* _WIN32 */
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---------------------------------------------------------------------------
+ * Return values
+ * ------------------------------------------------------------------------- */
+#define INET_ERROR (-1) /* failure value of the functions returning INT */
+
+/* ---------------------------------------------------------------------------
+ * Options (dwOptions). Values the vendor's ActiveX edition documents are kept.
+ * ------------------------------------------------------------------------- */
+#define INET_OPTION_NONE            0x0000
+#define INET_OPTION_BROADCAST       0x0001 /* UDP only: allow broadcast */
+#define INET_OPTION_DONTROUTE       0x0002 /* SO_DONTROUTE */
+#define INET_OPTION_KEEPALIVE       0x0004 /* TCP only: SO_KEEPALIVE */
+#define INET_OPTION_REUSEADDRESS    0x0008 /* SO_REUSEADDR on the local address */
+#define INET_OPTION_NODELAY         0x0010 /* TCP_NODELAY: disable Nagle */
+#define INET_OPTION_INLINE          0x0020 /* out-of-band data inline */
+#define INET_OPTION_EXCLUSIVE       0x0040 /* exclusive use of the local address */
+#define INET_OPTION_NOINHERIT       0x0080 /* handle not inherited by child processes */
+#define INET_OPTION_RESERVEDPORT    0x0100 /* bind a local port below 1024 */
+#define INET_OPTION_PREFER_IPV6     0x0200 /* try IPv6 addresses first */
+#define INET_OPTION_FREETHREAD      0x0400 /* any thread may use the handle */
+#define INET_OPTION_TRUSTEDSITE     0x0800 /* do not validate the server certificate */
+#define INET_OPTION_SECURE          0x1000 /* implicit TLS after connecting */
+#define INET_OPTION_SECURE_FALLBACK 0x2000 /* also allow TLS 1.0/1.1 where possible */
+
+/* Protocols (nProtocol); 0 means TCP. */
+#define INET_PROTOCOL_TCP 6
+#define INET_PROTOCOL_UDP 17
+
+/* Address families (INTERNET_ADDRESS.ipFamily, nAddressFamily). */
+#define INET_ADDRESS_UNKNOWN 0
+#define INET_ADDRESS_IPV4    1
+#define INET_ADDRESS_IPV6    2
+#define INET_ADDRESS_DEFAULT INET_ADDRESS_IPV4
+
+/* Events (nEventId); server events continue from 7. */
+#define INET_EVENT_CONNECT    1
+#define INET_EVENT_DISCONNECT 2
+#define INET_EVENT_READ       3
+#define INET_EVENT_WRITE      4
+#define INET_EVENT_TIMEOUT    5
+#define INET_EVENT_CANCEL     6
+
+/* ---------------------------------------------------------------------------
+ * Error codes, as InetGetLastError returns them: 0x80040000 | code (HRESULT
+ * layout, FACILITY_ITF). Where a Winsock error describes the cause, code is that
+ * Winsock number on every platform (Linux errno values are mapped); causes proper
+ * to the library use codes below 10000. InetGetErrorString gives each message.
+ * ------------------------------------------------------------------------- */
+#define ST_ERROR_NONE                          0x00000000
+
+/* Library-specific: general */
+#define ST_ERROR_NOT_INITIALIZED               0x80040001
+#define ST_ERROR_INVALID_PARAMETER             0x80040002
+#define ST_ERROR_BUFFER_TOO_SMALL              0x80040003
+#define ST_ERROR_INVALID_HANDLE                0x80040004
+#define ST_ERROR_NOT_HANDLE_OWNER              0x80040005
+#define ST_ERROR_OPERATION_CANCELED            0x80040006
+#define ST_ERROR_INTERNAL_ERROR                0x80040007
+
+/* Library-specific: connection arguments */
+#define ST_ERROR_INVALID_HOSTNAME              0x80040064
+#define ST_ERROR_INVALID_PORT                  0x80040065
+#define ST_ERROR_INVALID_PROTOCOL              0x80040066
+#define ST_ERROR_INVALID_OPTION                0x80040067
+#define ST_ERROR_INVALID_URL                   0x80040068
+#define ST_ERROR_INVALID_ADDRESS               0x80040069
+
+/* Library-specific: security (TLS) */
+#define ST_ERROR_SECURITY_NEGOTIATION_FAILED   0x800400C8
+#define ST_ERROR_CERTIFICATE_NOT_TRUSTED       0x800400C9
+#define ST_ERROR_CERTIFICATE_NAME_MISMATCH     0x800400CA
+#define ST_ERROR_CERTIFICATE_EXPIRED           0x800400CB
+#define ST_ERROR_CERTIFICATE_NOT_FOUND         0x800400CC
+#define ST_ERROR_PROTOCOL_NOT_SUPPORTED        0x800400CD
+#define ST_ERROR_INVALID_CREDENTIALS           0x800400CE
+
+/* Winsock-mapped (the Winsock name and number in the comment) */
+#define ST_ERROR_INTERRUPTED                   0x80042714 /* WSAEINTR 10004 */
+#define ST_ERROR_ACCESS_DENIED                 0x8004271D /* WSAEACCES 10013 */
+#define ST_ERROR_BAD_ADDRESS                   0x8004271E /* WSAEFAULT 10014 */
+#define ST_ERROR_INVALID_ARGUMENT              0x80042726 /* WSAEINVAL 10022 */
+#define ST_ERROR_TOO_MANY_OPEN_SOCKETS         0x80042728 /* WSAEMFILE 10024 */
+#define ST_ERROR_OPERATION_WOULD_BLOCK         0x80042733 /* WSAEWOULDBLOCK 10035 */
+#define ST_ERROR_OPERATION_IN_PROGRESS         0x80042734 /* WSAEINPROGRESS 10036 */
+#define ST_ERROR_ALREADY_IN_PROGRESS           0x80042735 /* WSAEALREADY 10037 */
+#define ST_ERROR_NOT_SOCKET                    0x80042736 /* WSAENOTSOCK 10038 */
+#define ST_ERROR_DESTINATION_REQUIRED          0x80042737 /* WSAEDESTADDRREQ 10039 */
+#define ST_ERROR_MESSAGE_TOO_LONG              0x80042738 /* WSAEMSGSIZE 10040 */
+#define ST_ERROR_PROTOCOL_WRONG_TYPE           0x80042739 /* WSAEPROTOTYPE 10041 */
+#define ST_ERROR_BAD_PROTOCOL_OPTION           0x8004273A /* WSAENOPROTOOPT 10042 */
+#define ST_ERROR_SOCKET_PROTOCOL_NOT_SUPPORTED 0x8004273B /* WSAEPROTONOSUPPORT 10043 */
+#define ST_ERROR_SOCKET_TYPE_NOT_SUPPORTED     0x8004273C /* WSAESOCKTNOSUPPORT 10044 */
+#define ST_ERROR_OPERATION_NOT_SUPPORTED       0x8004273D /* WSAEOPNOTSUPP 10045 */
+#define ST_ERROR_PROTOCOL_FAMILY_NOT_SUPPORTED 0x8004273E /* WSAEPFNOSUPPORT 10046 */
+#define ST_ERROR_ADDRESS_FAMILY_NOT_SUPPORTED  0x8004273F /* WSAEAFNOSUPPORT 10047 */
+#define ST_ERROR_ADDRESS_IN_USE                0x80042740 /* WSAEADDRINUSE 10048 */
+#define ST_ERROR_ADDRESS_NOT_AVAILABLE         0x80042741 /* WSAEADDRNOTAVAIL 10049 */
+#define ST_ERROR_NETWORK_DOWN                  0x80042742 /* WSAENETDOWN 10050 */
+#define ST_ERROR_NETWORK_UNREACHABLE           0x80042743 /* WSAENETUNREACH 10051 */
+#define ST_ERROR_NETWORK_RESET                 0x80042744 /* WSAENETRESET 10052 */
+#define ST_ERROR_CONNECTION_ABORTED            0x80042745 /* WSAECONNABORTED 10053 */
+#define ST_ERROR_CONNECTION_RESET              0x80042746 /* WSAECONNRESET 10054 */
+#define ST_ERROR_NO_BUFFER_SPACE               0x80042747 /* WSAENOBUFS 10055 */
+#define ST_ERROR_ALREADY_CONNECTED             0x80042748 /* WSAEISCONN 10056 */
+#define ST_ERROR_NOT_CONNECTED                 0x80042749 /* WSAENOTCONN 10057 */
+#define ST_ERROR_CONNECTION_SHUTDOWN           0x8004274A /* WSAESHUTDOWN 10058 */
+#define ST_ERROR_OPERATION_TIMEOUT             0x8004274C /* WSAETIMEDOUT 10060 */
+#define ST_ERROR_CONNECTION_REFUSED            0x8004274D /* WSAECONNREFUSED 10061 */
+#define ST_ERROR_HOST_DOWN                     0x80042750 /* WSAEHOSTDOWN 10064 */
+#define ST_ERROR_HOST_UNREACHABLE              0x80042751 /* WSAEHOSTUNREACH 10065 */
+#define ST_ERROR_TOO_MANY_PROCESSES            0x80042753 /* WSAEPROCLIM 10067 */
+#define ST_ERROR_NETWORK_NOT_READY             0x8004276B /* WSASYSNOTREADY 10091 */
+#define ST_ERROR_VERSION_NOT_SUPPORTED         0x8004276C /* WSAVERNOTSUPPORTED 10092 */
+#define ST_ERROR_NETWORK_NOT_INITIALIZED       0x8004276D /* WSANOTINITIALISED 10093 */
+#define ST_ERROR_DISCONNECTING                 0x80042775 /* WSAEDISCON 10101 */
+#define ST_ERROR_CLASS_TYPE_NOT_FOUND          0x8004277D /* WSATYPE_NOT_FOUND 10109 */
+#define ST_ERROR_HOST_NOT_FOUND                0x80042AF9 /* WSAHOST_NOT_FOUND 11001 */
+#define ST_ERROR_TRY_AGAIN                     0x80042AFA /* WSATRY_AGAIN 11002 */
+#define ST_ERROR_NO_RECOVERY                   0x80042AFB /* WSANO_RECOVERY 11003 */
+#define ST_ERROR_NO_DATA                       0x80042AFC /* WSANO_DATA 11004 */
+
+/* ---------------------------------------------------------------------------
+ * Structures
+ * ------------------------------------------------------------------------- */
+
+/*
+ * INETINITDATA - version information filled in by InetInitialize.
+ * cswsock11: the vendor's layout is not public. The caller sets dwSize to the
+ * number of bytes it provides (normally sizeof(INETINITDATA)); it must cover
+ * dwVersion, and members beyond dwSize are neither read nor written, so older and
+ * newer programs keep working as members are added at the end.
+ */
+typedef struct _INETINITDATA {
+    DWORD dwSize;    /* in: bytes the caller provides */
+    DWORD dwVersion; /* out: major version in the high 16 bits, minor in the low 16 */
+    DWORD dwBuild;   /* out: build number */
+} INETINITDATA, *LPINETINITDATA;
+
+/* ---------------------------------------------------------------------------
+ * Initialisation (contract section 5)
+ * ------------------------------------------------------------------------- */
+
+/*
+ * InetInitialize - must precede every other call except the error functions.
+ * Any license key, or NULL, is accepted. lpData may be NULL. Initialisation is
+ * reference-counted: every successful call needs one InetUninitialize.
+ * Returns TRUE, or FALSE with ST_ERROR_INVALID_PARAMETER if lpData->dwSize does not
+ * cover dwVersion.
+ */
+BOOL WINAPI InetInitializeA(LPCSTR lpszLicenseKey, LPINETINITDATA lpData);
+BOOL WINAPI InetInitializeW(LPCWSTR lpszLicenseKey, LPINETINITDATA lpData);
+
+/*
+ * InetUninitialize - undoes one InetInitialize; the last one closes every handle
+ * the process still holds.
+ * cswsock11: VOID as the vendor documents; an unmatched call sets
+ * ST_ERROR_NOT_INITIALIZED as the thread's last error.
+ */
+VOID WINAPI InetUninitialize(VOID);
+
+/* ---------------------------------------------------------------------------
+ * Errors (contract section 3). These work before InetInitialize.
+ * ------------------------------------------------------------------------- */
+
+/* InetGetLastError - the last error of the calling thread. cswsock11: like Win32's
+   GetLastError, successful calls leave it unchanged. */
+DWORD WINAPI InetGetLastError(VOID);
+
+/* InetSetLastError - sets the calling thread's last error (0 clears it). */
+VOID WINAPI InetSetLastError(DWORD dwErrorCode);
+
+/*
+ * InetGetErrorString - copies the message for dwErrorCode into lpszBuffer, which
+ * holds nMaxLength characters including the terminating NUL. Returns the length
+ * of the message in characters (bytes for A, UTF-16 units for W).
+ * cswsock11: failures, each returning INET_ERROR:
+ *   lpszBuffer NULL, or nMaxLength <= 0      -> ST_ERROR_INVALID_PARAMETER
+ *   message longer than nMaxLength - 1       -> ST_ERROR_BUFFER_TOO_SMALL; the
+ *        buffer holds as much of the message as fits, never a split character
+ *   dwErrorCode not a code of this library   -> ST_ERROR_INVALID_PARAMETER; the
+ *        buffer holds an empty string
+ * Whenever lpszBuffer is usable it ends up NUL-terminated within nMaxLength.
+ */
+INT WINAPI InetGetErrorStringA(DWORD dwErrorCode, LPSTR lpszBuffer, INT nMaxLength);
+INT WINAPI InetGetErrorStringW(DWORD dwErrorCode, LPWSTR lpszBuffer, INT nMaxLength);
+
+/* ---------------------------------------------------------------------------
+ * Generic names: the W forms with UNICODE, the A forms without.
+ * ------------------------------------------------------------------------- */
+#ifdef UNICODE
+#define InetInitialize     InetInitializeW
+#define InetGetErrorString InetGetErrorStringW
+#else
+#define InetInitialize     InetInitializeA
+#define InetGetErrorString InetGetErrorStringA
+#endif
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* CSWSOCK11_H */

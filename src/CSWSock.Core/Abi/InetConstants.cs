@@ -1,0 +1,58 @@
+namespace CSWSock.Core.Abi;
+
+// The INET_* values of include/cswsock11.h (contract §3, §4). Member names are the header's names,
+// so the interface check compares the two directly; change a value here and in the header together.
+
+/// <summary>Failure value of the functions that return INT.</summary>
+public enum InetResult
+{
+    INET_ERROR = -1,
+}
+
+/// <summary>dwOptions flags of InetConnect and friends.</summary>
+[Flags]
+public enum InetOptions : uint
+{
+    INET_OPTION_NONE = 0x0,
+    INET_OPTION_BROADCAST = 0x1,
+    INET_OPTION_DONTROUTE = 0x2,
+    INET_OPTION_KEEPALIVE = 0x4,
+    INET_OPTION_REUSEADDRESS = 0x8,
+    INET_OPTION_NODELAY = 0x10,
+    INET_OPTION_INLINE = 0x20,
+    INET_OPTION_EXCLUSIVE = 0x40,
+    INET_OPTION_NOINHERIT = 0x80,
+    INET_OPTION_RESERVEDPORT = 0x100,
+    INET_OPTION_PREFER_IPV6 = 0x200,
+    INET_OPTION_FREETHREAD = 0x400,
+    INET_OPTION_TRUSTEDSITE = 0x800,
+    INET_OPTION_SECURE = 0x1000,
+    INET_OPTION_SECURE_FALLBACK = 0x2000,
+}
+
+/// <summary>nProtocol of InetConnect (0 means TCP).</summary>
+public enum InetProtocol : uint
+{
+    INET_PROTOCOL_TCP = 6,
+    INET_PROTOCOL_UDP = 17,
+}
+
+/// <summary>INTERNET_ADDRESS.ipFamily and the nAddressFamily arguments.</summary>
+public enum InetAddressFamily
+{
+    INET_ADDRESS_UNKNOWN = 0,
+    INET_ADDRESS_IPV4 = 1,
+    INET_ADDRESS_IPV6 = 2,
+    INET_ADDRESS_DEFAULT = INET_ADDRESS_IPV4,
+}
+
+/// <summary>nEventId of InetRegisterEvent; server events continue from 7.</summary>
+public enum InetEvent : uint
+{
+    INET_EVENT_CONNECT = 1,
+    INET_EVENT_DISCONNECT = 2,
+    INET_EVENT_READ = 3,
+    INET_EVENT_WRITE = 4,
+    INET_EVENT_TIMEOUT = 5,
+    INET_EVENT_CANCEL = 6,
+}

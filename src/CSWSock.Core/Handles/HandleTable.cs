@@ -1,0 +1,74 @@
+using System.Collections.Concurrent;
+using CSWSock.Core.Errors;
+using CSWSock.Core.Threading;
+
+namespace CSWSock.Core.Handles;
+
+/// <summary>
+/// Maps the handles the library gave out to their resources, and enforces the contract's rules:
+/// unknown handles fail with ST_ERROR_INVALID_HANDLE, other threads with ST_ERROR_NOT_HANDLE_OWNER,
+/// and a handle closed during a call on another thread is released only when that call returns.
+/// </summary>
+public sealed class HandleTable
+{
+    private readonly ConcurrentDictionary<nuint, HandleEntry> _entries = new();
+
+    public int Count => _entries.Count;
+
+    /// <summary>Registers a new resource, owned by the calling thread.</summary>
+    public HandleEntry Add(IHandleResource resource, bool freeThread)
+    {
+        var entry = new HandleEntry(resource, ThreadIdentity.Current, freeThread);
+        // The OS never hands out a descriptor that is still open, and ours stay open until released.
+        if (!_entries.TryAdd(resource.Handle, entry))
+            throw new InetException(ErrorCode.ST_ERROR_INTERNAL_ERROR, $"handle {resource.Handle} is already registered");
+        return entry;
+    }
+
+    /// <summary>Holds <paramref name="handle"/> for one call; dispose the lease when the call returns.</summary>
+    public HandleLease Acquire(nuint handle, HandleAccess access = HandleAccess.Owner)
+    {
+        if (!_entries.TryGetValue(handle, out var entry) || !entry.TryAddReference())
+            throw new InetException(ErrorCode.ST_ERROR_INVALID_HANDLE);
+        var lease = new HandleLease(entry);
+        if (access == HandleAccess.Owner && !entry.FreeThread && entry.OwnerThreadId != ThreadIdentity.Current)
+        {
+            lease.Dispose();
+            throw new InetException(ErrorCode.ST_ERROR_NOT_HANDLE_OWNER);
+        }
+        return lease;
+    }
+
+    /// <summary>
+    /// Closes a handle the calling thread may use: it stops being valid at once, calls blocked on it
+    /// are interrupted, and the resource is released when the last of them returns.
+    /// </summary>
+    public void Close(nuint handle)
+    {
+        using var lease = Acquire(handle);
+        Remove(lease.Entry);
+    }
+
+    /// <summary>Gives the handle to <paramref name="threadId"/> (0: the calling thread); returns the previous owner.</summary>
+    public uint AttachThread(nuint handle, uint threadId)
+    {
+        using var lease = Acquire(handle, HandleAccess.AnyThread);
+        return lease.Entry.ExchangeOwner(threadId == 0 ? ThreadIdentity.Current : threadId);
+    }
+
+    /// <summary>Closes every handle, whichever thread owns it (InetUninitialize).</summary>
+    public void CloseAll()
+    {
+        foreach (var entry in _entries.Values)
+            Remove(entry);
+    }
+
+    private void Remove(HandleEntry entry)
+    {
+        // Only the caller that actually removes the entry drops the table's reference.
+        if (!_entries.TryRemove(KeyValuePair.Create(entry.Handle, entry)))
+            return;
+        entry.Resource.Interrupt();
+        entry.ReleaseReference();
+    }
+}

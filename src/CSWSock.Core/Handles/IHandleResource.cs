@@ -1,0 +1,20 @@
+namespace CSWSock.Core.Handles;
+
+/// <summary>What the handle table holds: a connection (or a listener) named by its OS socket handle.</summary>
+public interface IHandleResource
+{
+    /// <summary>The operating system's socket handle, which is also the handle callers see.</summary>
+    nuint Handle { get; }
+
+    /// <summary>
+    /// Makes operations blocked on the resource return (for a socket: shut it down). Called when the
+    /// handle is closed, possibly while other threads are still inside a call on it.
+    /// </summary>
+    void Interrupt();
+
+    /// <summary>
+    /// Releases the OS resource. Called exactly once, after the last call using the handle has
+    /// returned, so its number can only be reused by the OS once nobody can touch it any more.
+    /// </summary>
+    void Release();
+}

@@ -1,0 +1,68 @@
+using System.Runtime.InteropServices;
+using CSWSock.Core.Errors;
+
+namespace CSWSock.Native.Interop;
+
+/// <summary>
+/// Strings across the ABI: NUL-terminated input in the A (ANSI/UTF-8) or W (UTF-16) form, and
+/// output into a caller's buffer of <c>maxLength</c> units that is always NUL-terminated within it.
+/// </summary>
+internal static unsafe class Strings
+{
+    public static string? FromAnsi(byte* text) =>
+        text == null ? null : AnsiEncoding.Current.GetString(MemoryMarshal.CreateReadOnlySpanFromNullTerminated(text));
+
+    public static string? FromWide(char* text) => text == null ? null : new string(text);
+
+    /// <summary>Copies <paramref name="text"/> as ANSI; returns its length in bytes.</summary>
+    public static int ToAnsi(string text, byte* buffer, int maxLength)
+    {
+        RequireBuffer(buffer, maxLength);
+        var encoding = AnsiEncoding.Current;
+        var chars = FittingPrefix(text, maxLength - 1, encoding.GetByteCount);
+        int written = encoding.GetBytes(chars, new Span<byte>(buffer, maxLength - 1));
+        return Terminate(buffer + written, written, chars.Length == text.Length);
+    }
+
+    /// <summary>Copies <paramref name="text"/> as UTF-16; returns its length in UTF-16 units.</summary>
+    public static int ToWide(string text, char* buffer, int maxLength)
+    {
+        RequireBuffer(buffer, maxLength);
+        var chars = FittingPrefix(text, maxLength - 1, static part => part.Length);
+        chars.CopyTo(new Span<char>(buffer, maxLength - 1));
+        return Terminate(buffer + chars.Length, chars.Length, chars.Length == text.Length);
+    }
+
+    private static void RequireBuffer(void* buffer, int maxLength)
+    {
+        if (buffer == null || maxLength <= 0)
+            throw new InetException(ErrorCode.ST_ERROR_INVALID_PARAMETER);
+    }
+
+    /// <summary>Writes the NUL; a truncated copy is still a string, and the caller learns it was cut.</summary>
+    private static int Terminate<TUnit>(TUnit* end, int length, bool complete) where TUnit : unmanaged
+    {
+        *end = default;
+        if (!complete)
+            throw new InetException(ErrorCode.ST_ERROR_BUFFER_TOO_SMALL);
+        return length;
+    }
+
+    /// <summary>The longest prefix whose encoded size fits <paramref name="capacity"/>, never splitting a character.</summary>
+    private static ReadOnlySpan<char> FittingPrefix(string text, int capacity, Func<ReadOnlySpan<char>, int> sizeOf)
+    {
+        if (sizeOf(text) <= capacity)
+            return text;
+        int length = 0, size = 0;
+        while (length < text.Length)
+        {
+            int step = char.IsHighSurrogate(text[length]) && length + 1 < text.Length && char.IsLowSurrogate(text[length + 1]) ? 2 : 1;
+            int stepSize = sizeOf(text.AsSpan(length, step));
+            if (size + stepSize > capacity)
+                break;
+            size += stepSize;
+            length += step;
+        }
+        return text.AsSpan(0, length);
+    }
+}
