@@ -38,3 +38,6 @@ int csw_usage_utf16(void)
     return InetGetErrorStringW(ST_ERROR_INVALID_HANDLE, message, 64) == INET_ERROR;
 }
 #endif
+
+/* WCHAR is one 16-bit UTF-16 unit on every platform, never a 4-byte wchar_t. */
+typedef char csw_wchar_is_16_bits[sizeof(WCHAR) == 2 ? 1 : -1];

@@ -26,3 +26,5 @@ int csw_usage()
     InetUninitialize();
     return length == INET_ERROR || wideLength == INET_ERROR || !ok;
 }
+
+static_assert(sizeof(WCHAR) == 2, "WCHAR is one UTF-16 unit on every platform");

@@ -12,13 +12,15 @@ public sealed class HandleEntry
     internal HandleEntry(IHandleResource resource, uint ownerThreadId, bool freeThread)
     {
         Resource = resource;
+        Handle = resource.Handle;
         _ownerThreadId = ownerThreadId;
         FreeThread = freeThread;
     }
 
     public IHandleResource Resource { get; }
 
-    public nuint Handle => Resource.Handle;
+    /// <summary>Read once: a released resource need not know its handle any more.</summary>
+    public nuint Handle { get; }
 
     /// <summary>Created with INET_OPTION_FREETHREAD: any thread may use it.</summary>
     public bool FreeThread { get; }

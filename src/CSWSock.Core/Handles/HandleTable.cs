@@ -20,8 +20,8 @@ public sealed class HandleTable
     {
         var entry = new HandleEntry(resource, ThreadIdentity.Current, freeThread);
         // The OS never hands out a descriptor that is still open, and ours stay open until released.
-        if (!_entries.TryAdd(resource.Handle, entry))
-            throw new InetException(ErrorCode.ST_ERROR_INTERNAL_ERROR, $"handle {resource.Handle} is already registered");
+        if (!_entries.TryAdd(entry.Handle, entry))
+            throw new InetException(ErrorCode.ST_ERROR_INTERNAL_ERROR, $"handle {entry.Handle} is already registered");
         return entry;
     }
 

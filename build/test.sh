@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Builds everything (build/build.sh), then runs every suite: the NUnit projects (dotnet test) and
+# the native C/C++ tests, header matrix included (CMake + CTest). Ends with one line
+# "N passed, N failed" summed over all suites, and exits non-zero if anything failed.
+set -uo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+logs="$root/artifacts/test-logs"
+mkdir -p "$logs"
+passed=0
+failed=0
+
+finish() {
+  echo "$passed passed, $failed failed"
+  [ "$failed" -eq 0 ]
+  exit
+}
+
+# A step that cannot even run (a build error) counts as one failure.
+step_failed() {
+  echo "test.sh: $1 failed" >&2
+  failed=$((failed + 1))
+}
+
+"$root/build/build.sh" || { step_failed "build/build.sh"; finish; }
+out="$root/artifacts/$("$root/build/host-rid.sh")"
+
+# Managed suites. Each test project prints "Passed!  - Failed: F, Passed: P, ..." (or "Failed! ...").
+dotnet test "$root/CSWSock.sln" --nologo 2>&1 | tee "$logs/dotnet-test.log"
+dotnet_status=${PIPESTATUS[0]}
+summaries=$(grep -E '^(Passed|Failed)! ' "$logs/dotnet-test.log" || true)
+if [ -z "$summaries" ]; then
+  step_failed "dotnet test"
+else
+  while read -r line; do
+    passed=$((passed + $(sed -E 's/.*Passed: +([0-9]+).*/\1/' <<<"$line")))
+    failed=$((failed + $(sed -E 's/.*Failed: +([0-9]+), Passed.*/\1/' <<<"$line")))
+  done <<<"$summaries"
+  [ "$dotnet_status" -eq 0 ] || [ "$failed" -gt 0 ] || step_failed "dotnet test (exit $dotnet_status)"
+fi
+
+# Native suites. CTest ends with "N% tests passed, F tests failed out of T".
+native="$root/native-tests/build"
+if cmake -S "$root/native-tests" -B "$native" -DCSWSOCK11_DIR="$out" >"$logs/cmake.log" 2>&1 &&
+   cmake --build "$native" -j2 >>"$logs/cmake.log" 2>&1; then
+  (cd "$native" && ctest --output-on-failure -j2) 2>&1 | tee "$logs/ctest.log"
+  summary=$(grep -E 'tests passed, [0-9]+ tests? failed out of [0-9]+' "$logs/ctest.log" || true)
+  if [ -z "$summary" ]; then
+    step_failed "ctest"
+  else
+    total=$(sed -E 's/.*out of ([0-9]+).*/\1/' <<<"$summary")
+    native_failed=$(sed -E 's/.*, ([0-9]+) tests? failed.*/\1/' <<<"$summary")
+    passed=$((passed + total - native_failed))
+    failed=$((failed + native_failed))
+  fi
+else
+  cat "$logs/cmake.log"
+  step_failed "native tests build"
+fi
+
+finish

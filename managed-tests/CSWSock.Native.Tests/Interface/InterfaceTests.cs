@@ -1,0 +1,153 @@
+using CSWSock.Native.Tests.Support;
+
+namespace CSWSock.Native.Tests.Interface;
+
+/// <summary>
+/// The header (read by clang-14 for each target), the built library's exports, cswsock11.def and the
+/// core's C# tables must describe the same interface. Each test fails with the differences listed.
+/// </summary>
+public class InterfaceTests
+{
+    private static IReadOnlyList<HeaderFunction> LinuxFunctions => HeaderFunctions.Read(HeaderTarget.Linux);
+
+    private static IEnumerable<HeaderTarget> Targets => HeaderTarget.All;
+
+    private static IEnumerable<HeaderTarget> CPlusPlusTargets => HeaderTarget.CPlusPlus;
+
+    [Test]
+    public void Library_ExportsExactlyTheHeaderFunctionsAndTheirPlainNames()
+    {
+        var functions = LinuxFunctions;
+        var expected = functions.Select(function => function.Name)
+            .Concat(AnsiWidePairs.GenericNames(functions))
+            .Append(LibraryExports.RuntimeSymbol);
+
+        AssertSameSet(LibraryExports.Read(Repository.Library), expected, "library exports", "header");
+    }
+
+    [Test]
+    public void DefFile_ListsExactlyTheLibraryExports()
+    {
+        var def = DefFile.Read(Repository.DefFile);
+
+        AssertSameSet(def.Select(export => export.Name), LibraryExports.Read(Repository.Library), "cswsock11.def", "library exports");
+        Assert.That(def.Select(export => export.Name), Is.Unique, "a name listed twice");
+        Assert.That(def.Single(export => export.Name == LibraryExports.RuntimeSymbol).IsData, Is.True);
+        var functions = def.Where(export => !export.IsData).ToList();
+        Assert.That(functions.Where(export => export.Ordinal is null).Select(export => export.Name), Is.Empty, "exports without an ordinal");
+        Assert.That(functions.Select(export => export.Ordinal), Is.Unique, "an ordinal used twice");
+    }
+
+    [TestCaseSource(nameof(Targets))]
+    public void Header_DeclaresTheSameFunctionsOnEveryTarget(HeaderTarget target)
+    {
+        var linux = LinuxFunctions.ToDictionary(function => function.Name);
+        var other = HeaderFunctions.Read(target);
+
+        AssertSameSet(other.Select(function => function.Name), linux.Keys, target.Name, HeaderTarget.Linux.Name);
+        foreach (var function in other)
+        {
+            Assert.That(function.Parameters.Select(parameter => parameter.Name),
+                Is.EqualTo(linux[function.Name].Parameters.Select(parameter => parameter.Name)), function.Name);
+        }
+    }
+
+    [Test]
+    public void Header_FunctionsHaveCLinkageInCPlusPlus()
+    {
+        var mangled = LinuxFunctions.Where(function => function.MangledName != function.Name).Select(function => function.Name);
+
+        Assert.That(mangled, Is.Empty, "declared outside extern \"C\"");
+    }
+
+    [Test]
+    public void Header_On32BitWindows_EveryFunctionIsStdcall()
+    {
+        var notStdcall = HeaderFunctions.Read(HeaderTarget.Windows32)
+            .Where(function => !function.Attributes.Contains("__attribute__((stdcall))")).Select(function => function.Name);
+
+        Assert.That(notStdcall, Is.Empty, "not WINAPI (__stdcall), so VB6 cannot call them");
+    }
+
+    [TestCaseSource(nameof(CPlusPlusTargets))]
+    public void StringFunctions_HaveAnsiAndUnicodeFormsThatDifferOnlyInCharacterType(HeaderTarget target)
+    {
+        var functions = HeaderFunctions.Read(target).ToDictionary(function => function.Name);
+        foreach (var function in functions.Values)
+        {
+            bool ansi = function.Parameters.Any(AnsiWidePairs.IsAnsiString);
+            bool wide = function.Parameters.Any(parameter => AnsiWidePairs.IsWideString(parameter, target));
+            Assert.That(ansi && wide, Is.False, $"{function.Name} mixes ANSI and UTF-16 strings");
+            if (wide)
+                Assert.That(functions.ContainsKey(function.Name[..^1] + "A") && function.Name.EndsWith('W'), Is.True,
+                    $"{function.Name} takes UTF-16 strings but is not the W twin of an A function");
+            if (!ansi)
+                continue;
+            Assert.That(function.Name, Does.EndWith("A"), $"{function.Name} takes char strings");
+            Assert.That(functions.TryGetValue(function.Name[..^1] + "W", out var twin), Is.True, $"{function.Name} has no W form");
+            Assert.That(twin!.ReturnType, Is.EqualTo(function.ReturnType), twin.Name);
+            Assert.That(twin.Parameters.Select(parameter => (parameter.Name, parameter.Type)),
+                Is.EqualTo(function.Parameters.Select(parameter => (parameter.Name, AnsiWidePairs.WideTwinType(parameter, target)))),
+                $"{twin.Name} must take what {function.Name} takes, with UTF-16 ({target.WideChar}) strings");
+        }
+    }
+
+    [TestCase(false)]
+    [TestCase(true)]
+    public void GenericNames_MapToTheWFormUnderUnicodeAndToTheAFormOtherwise(bool unicode)
+    {
+        var functions = LinuxFunctions;
+        var macros = HeaderMacros.Definitions(HeaderTarget.Linux, unicode ? ["-DUNICODE"] : []);
+
+        foreach (string name in AnsiWidePairs.GenericNames(functions))
+            Assert.That(macros.GetValueOrDefault(name), Is.EqualTo(name + (unicode ? "W" : "A")), name);
+        var stray = macros.Keys.Where(name => name.StartsWith("Inet")).Except(AnsiWidePairs.GenericNames(functions));
+        Assert.That(stray, Is.Empty, "generic names without an A/W pair");
+    }
+
+    [Test]
+    public void HeaderConstants_EqualTheCoreTables()
+    {
+        var names = HeaderMacros.Definitions(HeaderTarget.Linux).Keys
+            .Where(name => ManagedConstants.Prefixes.Any(name.StartsWith)).ToList();
+        var header = HeaderMacros.Values(names);
+        var managed = ManagedConstants.All();
+
+        AssertSameSet(header.Keys, managed.Keys, "header constants", "C# constants");
+        var different = header.Where(constant => managed[constant.Key] != constant.Value)
+            .Select(constant => $"{constant.Key}: header {constant.Value:X}, C# {managed[constant.Key]:X}");
+        Assert.That(different, Is.Empty);
+    }
+
+    [Test]
+    public void Header_DefinesNoMacroTheChecksDoNotCover()
+    {
+        // Windows compatibility names (defined only where the system lacks them) and the include guard.
+        string[] compatibility = ["CSWSOCK11_H", "TRUE", "FALSE", "INVALID_SOCKET", "WINAPI", "CALLBACK", "VOID"];
+        var generic = AnsiWidePairs.GenericNames(LinuxFunctions).ToHashSet();
+
+        var unchecked_ = HeaderMacros.Definitions(HeaderTarget.Linux).Keys.Where(name =>
+            !ManagedConstants.Prefixes.Any(name.StartsWith) && !generic.Contains(name) && !compatibility.Contains(name));
+
+        Assert.That(unchecked_, Is.Empty, "add the macro to a check (or to the C# tables)");
+    }
+
+    [Test]
+    public void ShippedHeader_IsTheSourceHeader()
+    {
+        string shipped = Path.Combine(Repository.ArtifactsDirectory, "cswsock11.h");
+
+        Assert.That(File.ReadAllText(shipped), Is.EqualTo(File.ReadAllText(Repository.Header)), "build/build.sh copies it");
+    }
+
+    private static void AssertSameSet(IEnumerable<string> actual, IEnumerable<string> expected, string actualName, string expectedName)
+    {
+        var actualSet = actual.ToHashSet();
+        var expectedSet = expected.ToHashSet();
+        Assert.Multiple(() =>
+        {
+            Assert.That(actualSet.Except(expectedSet).Order(), Is.Empty, $"in {actualName} but not in {expectedName}");
+            Assert.That(expectedSet.Except(actualSet).Order(), Is.Empty, $"in {expectedName} but not in {actualName}");
+        });
+    }
+}

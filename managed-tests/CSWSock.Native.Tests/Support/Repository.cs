@@ -1,0 +1,35 @@
+using System.Runtime.InteropServices;
+
+namespace CSWSock.Native.Tests.Support;
+
+/// <summary>Where the tests find the source tree and the built library.</summary>
+internal static class Repository
+{
+    public static string Root { get; } = FindRoot();
+
+    public static string Header => Path.Combine(Root, "include", "cswsock11.h");
+
+    public static string DefFile => Path.Combine(Root, "cswsock11.def");
+
+    /// <summary>The published folder for this machine, as build/build.sh writes it.</summary>
+    public static string ArtifactsDirectory => Path.Combine(Root, "artifacts", RuntimeId);
+
+    /// <summary>The built library: CSWSOCK11_LIBRARY if set, else the artifacts folder's.</summary>
+    public static string Library =>
+        Environment.GetEnvironmentVariable("CSWSOCK11_LIBRARY") is { Length: > 0 } path
+            ? path
+            : Path.Combine(ArtifactsDirectory, OperatingSystem.IsWindows() ? "cswsock11.dll" : "cswsock11.so");
+
+    private static string RuntimeId =>
+        (OperatingSystem.IsWindows() ? "win-" : "linux-") + RuntimeInformation.OSArchitecture.ToString().ToLowerInvariant();
+
+    private static string FindRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "CSWSock.sln")))
+                return directory.FullName;
+        }
+        throw new InvalidOperationException($"CSWSock.sln not found above {AppContext.BaseDirectory}");
+    }
+}
