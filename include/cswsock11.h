@@ -11,7 +11,7 @@
  * Unicode form (...W: UTF-16 on every platform; on Linux WCHAR is a 16-bit unit,
  * never the 4-byte wchar_t). The plain name (InetInitialize) maps to the W form when
  * UNICODE is defined and to the A form otherwise; the library also exports the plain
- * name itself, bound to the A form, for loaders that look it up by name.
+ * name itself, an alias of the A form, for loaders that look it up by name.
  *
  * Every function validates its arguments and reports failure through its return
  * value (INVALID_SOCKET, INET_ERROR or FALSE); InetGetLastError() then gives the
@@ -124,6 +124,12 @@ extern "C" {
 #define INET_ADDRESS_IPV6    2
 #define INET_ADDRESS_DEFAULT INET_ADDRESS_IPV4
 
+/* Status (InetGetStatus): what the handle is doing. cswsock11: numbered as in the vendor's
+   HTTP library; 2 (connect) and 5 (disconnect) never occur, as a handle exists only while connected. */
+#define INET_STATUS_IDLE  1
+#define INET_STATUS_READ  3
+#define INET_STATUS_WRITE 4
+
 /* Events (nEventId); server events continue from 7. */
 #define INET_EVENT_CONNECT    1
 #define INET_EVENT_DISCONNECT 2
@@ -156,6 +162,7 @@ extern "C" {
 #define ST_ERROR_INVALID_OPTION                0x80040067
 #define ST_ERROR_INVALID_URL                   0x80040068
 #define ST_ERROR_INVALID_ADDRESS               0x80040069
+#define ST_ERROR_CONNECTION_CLOSED             0x8004006A /* the peer closed; no line to read */
 
 /* Library-specific: security (TLS) */
 #define ST_ERROR_SECURITY_NEGOTIATION_FAILED   0x800400C8
@@ -228,6 +235,53 @@ typedef struct _INETINITDATA {
     DWORD dwBuild;   /* out: build number */
 } INETINITDATA, *LPINETINITDATA;
 
+/*
+ * INTERNET_ADDRESS - an IPv4 or IPv6 address in network byte order. For
+ * INET_ADDRESS_IPV4 only the first 4 bytes count. cswsock11: the library writes
+ * the unused bytes as zero, and reports IPv4-mapped IPv6 peers as IPv4.
+ */
+typedef struct _INTERNET_ADDRESS {
+    INT ipFamily;      /* INET_ADDRESS_IPV4 or INET_ADDRESS_IPV6 */
+    BYTE ipNumber[16];
+} INTERNET_ADDRESS, *LPINTERNET_ADDRESS;
+
+/*
+ * SECURITYCREDENTIALS - client credentials for secure connections (contract
+ * section 5). dwSize is the size the caller provides; members beyond it are
+ * treated as absent. Only used with INET_OPTION_SECURE; may be NULL.
+ */
+typedef struct _SECURITYCREDENTIALSA {
+    DWORD dwSize;
+    DWORD dwProtocol;   /* 0: TLS 1.2 or later */
+    DWORD dwOptions;
+    DWORD dwReserved;
+    LPCSTR lpszHostName;
+    LPCSTR lpszUserName;
+    LPCSTR lpszPassword;
+    LPCSTR lpszCertStore;
+    LPCSTR lpszCertName;
+} SECURITYCREDENTIALSA, *LPSECURITYCREDENTIALSA;
+
+typedef struct _SECURITYCREDENTIALSW {
+    DWORD dwSize;
+    DWORD dwProtocol;
+    DWORD dwOptions;
+    DWORD dwReserved;
+    LPCWSTR lpszHostName;
+    LPCWSTR lpszUserName;
+    LPCWSTR lpszPassword;
+    LPCWSTR lpszCertStore;
+    LPCWSTR lpszCertName;
+} SECURITYCREDENTIALSW, *LPSECURITYCREDENTIALSW;
+
+#ifdef UNICODE
+typedef SECURITYCREDENTIALSW SECURITYCREDENTIALS;
+typedef LPSECURITYCREDENTIALSW LPSECURITYCREDENTIALS;
+#else
+typedef SECURITYCREDENTIALSA SECURITYCREDENTIALS;
+typedef LPSECURITYCREDENTIALSA LPSECURITYCREDENTIALS;
+#endif
+
 /* ---------------------------------------------------------------------------
  * Initialisation (contract section 5)
  * ------------------------------------------------------------------------- */
@@ -277,14 +331,227 @@ INT WINAPI InetGetErrorStringA(DWORD dwErrorCode, LPSTR lpszBuffer, INT nMaxLeng
 INT WINAPI InetGetErrorStringW(DWORD dwErrorCode, LPWSTR lpszBuffer, INT nMaxLength);
 
 /* ---------------------------------------------------------------------------
+ * Client connections (contract sections 2, 6 and 7)
+ *
+ * A SOCKET the library returns is the operating system's socket, so select() and
+ * getpeername() work on it; it stays in non-blocking mode, and the library's
+ * blocking calls wait on it themselves. It belongs to the thread that connected:
+ * another thread gets ST_ERROR_NOT_HANDLE_OWNER unless the connection was made
+ * with INET_OPTION_FREETHREAD or moved with InetAttachThread. A handle not (or no
+ * longer) open gives ST_ERROR_INVALID_HANDLE. Pointer and length arguments are
+ * checked before the handle.
+ * ------------------------------------------------------------------------- */
+
+/*
+ * InetConnect - connects to lpszHostName (a name or an IPv4/IPv6 literal, not a
+ * URL; non-ASCII names are converted as InetNormalizeHostName does) on
+ * nRemotePort (1-65535). nProtocol: INET_PROTOCOL_TCP (or 0) or
+ * INET_PROTOCOL_UDP; UDP only records the default destination for InetRead and
+ * InetWrite. nTimeout, in seconds, covers resolution and every address tried
+ * (one deadline), and becomes the handle's timeout for later blocking calls;
+ * 0 waits indefinitely. Addresses are tried in the resolver's order, IPv6 first
+ * with INET_OPTION_PREFER_IPV6.
+ * Failures (INVALID_SOCKET): ST_ERROR_INVALID_HOSTNAME (NULL, "", a URL, bad
+ * characters), ST_ERROR_INVALID_PORT, ST_ERROR_INVALID_PROTOCOL,
+ * ST_ERROR_INVALID_OPTION (an unknown bit, BROADCAST with TCP, KEEPALIVE, NODELAY
+ * or INLINE with UDP; cswsock11: INET_OPTION_SECURE until secure connections are
+ * available), ST_ERROR_HOST_NOT_FOUND, ST_ERROR_CONNECTION_REFUSED,
+ * ST_ERROR_OPERATION_TIMEOUT, ST_ERROR_ACCESS_DENIED (RESERVEDPORT without the
+ * privilege), and the other Winsock-mapped codes.
+ * cswsock11: sockets are inheritable by child processes unless
+ * INET_OPTION_NOINHERIT is given, as Winsock sockets are. TRUSTEDSITE and
+ * SECURE_FALLBACK only qualify SECURE. lpCredentials may be NULL.
+ */
+SOCKET WINAPI InetConnectA(LPCSTR lpszHostName, UINT nRemotePort, UINT nProtocol, UINT nTimeout, DWORD dwOptions, LPSECURITYCREDENTIALSA lpCredentials);
+SOCKET WINAPI InetConnectW(LPCWSTR lpszHostName, UINT nRemotePort, UINT nProtocol, UINT nTimeout, DWORD dwOptions, LPSECURITYCREDENTIALSW lpCredentials);
+
+/*
+ * InetConnectEx - InetConnect, binding the local side first to lpszLocalAddress
+ * (NULL or "": any; only remote addresses of its family are tried) and
+ * nLocalPort (0: any). INET_OPTION_REUSEADDRESS allows a local port still in
+ * TIME_WAIT; INET_OPTION_RESERVEDPORT with nLocalPort 0 picks a free port below
+ * 1024 (a larger nLocalPort gives ST_ERROR_INVALID_PORT). A local address that is
+ * not one gives ST_ERROR_INVALID_ADDRESS.
+ */
+SOCKET WINAPI InetConnectExA(LPCSTR lpszHostName, UINT nRemotePort, UINT nProtocol, UINT nTimeout, DWORD dwOptions, LPCSTR lpszLocalAddress, UINT nLocalPort, LPSECURITYCREDENTIALSA lpCredentials);
+SOCKET WINAPI InetConnectExW(LPCWSTR lpszHostName, UINT nRemotePort, UINT nProtocol, UINT nTimeout, DWORD dwOptions, LPCWSTR lpszLocalAddress, UINT nLocalPort, LPSECURITYCREDENTIALSW lpCredentials);
+
+/*
+ * InetConnectUrl - connects to scheme://host[:port][/...]: tcp, udp, tls and ssl
+ * (port required; tls/ssl add INET_OPTION_SECURE), http 80, https 443, ftp 21,
+ * smtp 25, smtps 465, pop3 110, pop3s 995, imap 143, imaps 993, telnet 23 (the
+ * s-schemes add INET_OPTION_SECURE). An explicit :port wins; IPv6 literals are
+ * written [::1]. Anything else: ST_ERROR_INVALID_URL.
+ */
+SOCKET WINAPI InetConnectUrlA(LPCSTR lpszUrl, UINT nTimeout, DWORD dwOptions, LPSECURITYCREDENTIALSA lpCredentials);
+SOCKET WINAPI InetConnectUrlW(LPCWSTR lpszUrl, UINT nTimeout, DWORD dwOptions, LPSECURITYCREDENTIALSW lpCredentials);
+
+/*
+ * InetDisconnect - closes gracefully (0 or INET_ERROR). The handle is invalid at
+ * once; a call blocked on it in another thread fails with
+ * ST_ERROR_CONNECTION_ABORTED, and the socket is closed when that call returns,
+ * so its number cannot be reused while a call still uses it.
+ * InetAbort - the same, but queued data is discarded and the peer gets a reset.
+ * InetCancel - from another thread: the blocking call in progress on the handle
+ * fails with ST_ERROR_OPERATION_CANCELED (within about 0.1 s); with none in
+ * progress it has no effect. The handle stays usable.
+ */
+INT WINAPI InetDisconnect(SOCKET hSocket);
+INT WINAPI InetAbort(SOCKET hSocket);
+INT WINAPI InetCancel(SOCKET hSocket);
+
+/*
+ * InetRead - waits until at least one byte arrives (bytes InetReadLine read
+ * ahead come first), the handle's timeout passes (ST_ERROR_OPERATION_TIMEOUT) or
+ * an error; returns the count, 0 when the peer has closed, INET_ERROR on failure.
+ * For UDP: one datagram; one larger than cbBuffer fills the buffer and fails
+ * with ST_ERROR_MESSAGE_TOO_LONG, as Winsock does.
+ * InetWrite - TCP: sends all cbBuffer bytes; if the timeout stops it part way,
+ * returns the bytes sent (the last error says why). UDP: one datagram to the
+ * default destination. cswsock11: a peer that has gone gives
+ * ST_ERROR_CONNECTION_RESET; never SIGPIPE.
+ * InetPeek - copies what is waiting without consuming it and without waiting (0:
+ * nothing); with lpBuffer NULL returns how many bytes are waiting.
+ * InetFlush - discards everything received and not yet read (0 or INET_ERROR).
+ * NULL buffers and cbBuffer <= 0 give ST_ERROR_INVALID_PARAMETER.
+ */
+INT WINAPI InetRead(SOCKET hSocket, LPBYTE lpBuffer, INT cbBuffer);
+INT WINAPI InetWrite(SOCKET hSocket, LPBYTE lpBuffer, INT cbBuffer);
+INT WINAPI InetPeek(SOCKET hSocket, LPBYTE lpBuffer, INT cbBuffer);
+INT WINAPI InetFlush(SOCKET hSocket);
+
+/*
+ * InetReadFrom - InetRead that also reports the sender (for TCP, the peer);
+ * lpAddress and lpnPort may be NULL.
+ * InetWriteTo - one UDP datagram to lpAddress:nPort (cswsock11: a TCP handle
+ * gives ST_ERROR_OPERATION_NOT_SUPPORTED; a bad family ST_ERROR_INVALID_ADDRESS;
+ * an IPv6 address on an IPv4 handle ST_ERROR_ADDRESS_FAMILY_NOT_SUPPORTED). To
+ * broadcast, connect with INET_OPTION_BROADCAST; without it a broadcast address
+ * gives ST_ERROR_ACCESS_DENIED.
+ */
+INT WINAPI InetReadFrom(SOCKET hSocket, LPBYTE lpBuffer, INT cbBuffer, LPINTERNET_ADDRESS lpAddress, LPUINT lpnPort);
+INT WINAPI InetWriteTo(SOCKET hSocket, LPBYTE lpBuffer, INT cbBuffer, LPINTERNET_ADDRESS lpAddress, UINT nPort);
+
+/*
+ * InetReadLine - reads one line (ended by CRLF or LF) into lpszBuffer, without
+ * the end of line; NULs and CRs are discarded. *lpnLength: in, the buffer's
+ * capacity in characters including the NUL; out, the line's length. The A form
+ * returns the bytes as received (UTF-8 text stays UTF-8); the W form decodes
+ * UTF-8 into UTF-16. Returns TRUE, or FALSE with lpszBuffer always NUL-terminated:
+ *   timeout or cancel after part of a line: that part, with the error;
+ *   a line longer than the buffer: its first part (never a split character)
+ *     with ST_ERROR_BUFFER_TOO_SMALL; the rest is returned by the next call;
+ *   the peer closed and no data is left: ST_ERROR_CONNECTION_CLOSED (a last line
+ *     without an end of line is returned first, with TRUE).
+ * A later InetRead returns any bytes read ahead first.
+ * InetWriteLine - sends the string and CRLF (a trailing CR, LF or CRLF becomes
+ * that one CRLF); NULL or "" sends only CRLF. The W form sends UTF-8.
+ * lpnLength may be NULL; else it receives the characters sent, CRLF included.
+ */
+BOOL WINAPI InetReadLineA(SOCKET hSocket, LPSTR lpszBuffer, LPINT lpnLength);
+BOOL WINAPI InetReadLineW(SOCKET hSocket, LPWSTR lpszBuffer, LPINT lpnLength);
+BOOL WINAPI InetWriteLineA(SOCKET hSocket, LPCSTR lpszBuffer, LPINT lpnLength);
+BOOL WINAPI InetWriteLineW(SOCKET hSocket, LPCWSTR lpszBuffer, LPINT lpnLength);
+
+/*
+ * Status. These work from any thread, except InetSetTimeout. A BOOL query answers
+ * FALSE both for "no" and on failure; only a failure sets the last error.
+ * InetIsConnected - FALSE once the peer has closed (a read returned 0) or the
+ * connection failed. Answered from the library's state, without a system call.
+ * InetIsReadable, InetIsWritable - whether a read or write would not block,
+ * waiting up to nTimeout seconds (0: just look).
+ * InetGetStatus - INET_STATUS_IDLE, _READ or _WRITE (what a call in progress is
+ * doing), or INET_ERROR.
+ * InetGetTimeout, InetSetTimeout - the handle's timeout in seconds (0: wait
+ * indefinitely); InetSetTimeout returns 0 or INET_ERROR.
+ */
+BOOL WINAPI InetIsConnected(SOCKET hSocket);
+BOOL WINAPI InetIsReadable(SOCKET hSocket, UINT nTimeout);
+BOOL WINAPI InetIsWritable(SOCKET hSocket, UINT nTimeout);
+INT WINAPI InetGetStatus(SOCKET hSocket);
+INT WINAPI InetGetTimeout(SOCKET hSocket);
+INT WINAPI InetSetTimeout(SOCKET hSocket, UINT nTimeout);
+
+/* ---------------------------------------------------------------------------
+ * Names and addresses
+ * ------------------------------------------------------------------------- */
+
+/*
+ * InetGetHostAddress - resolves lpszHostName (or converts a literal) into
+ * *lpAddress: INET_ADDRESS_UNKNOWN takes either family, IPv4 first;
+ * INET_ADDRESS_IPV4 (= DEFAULT) or INET_ADDRESS_IPV6 only that family
+ * (ST_ERROR_NO_DATA if the host has none). Returns 0 or INET_ERROR.
+ */
+INT WINAPI InetGetHostAddressA(LPCSTR lpszHostName, INT nAddressFamily, LPINTERNET_ADDRESS lpAddress);
+INT WINAPI InetGetHostAddressW(LPCWSTR lpszHostName, INT nAddressFamily, LPINTERNET_ADDRESS lpAddress);
+
+/*
+ * InetGetLocalAddress, InetGetPeerAddress - the handle's local and remote address
+ * and port (0 or INET_ERROR); either pointer may be NULL. For UDP the peer is the
+ * sender of the last datagram read, before that the default destination.
+ */
+INT WINAPI InetGetLocalAddress(SOCKET hSocket, LPINTERNET_ADDRESS lpAddress, LPUINT lpnPort);
+INT WINAPI InetGetPeerAddress(SOCKET hSocket, LPINTERNET_ADDRESS lpAddress, LPUINT lpnPort);
+
+/*
+ * The string functions below return the string's length in characters, and
+ * follow InetGetErrorString's buffer rules (ST_ERROR_INVALID_PARAMETER,
+ * ST_ERROR_BUFFER_TOO_SMALL with as much as fits, always NUL-terminated).
+ * InetFormatAddress - "192.0.2.1" or "2001:db8::1" (46 characters always fit);
+ * a bad family gives ST_ERROR_INVALID_ADDRESS.
+ * InetGetHostName - this machine's host name.
+ * InetNormalizeHostName - the ASCII (IDNA, Punycode) form of a host name, as
+ * InetConnect uses it: "Bücher.example" gives "xn--bcher-kva.example". Full
+ * stops and full-width forms are mapped and letters lower-cased first; input is
+ * taken to be in NFC. IP literals come back in their canonical text.
+ */
+INT WINAPI InetFormatAddressA(LPINTERNET_ADDRESS lpAddress, LPSTR lpszAddress, INT nMaxLength);
+INT WINAPI InetFormatAddressW(LPINTERNET_ADDRESS lpAddress, LPWSTR lpszAddress, INT nMaxLength);
+INT WINAPI InetGetHostNameA(LPSTR lpszHostName, INT nMaxLength);
+INT WINAPI InetGetHostNameW(LPWSTR lpszHostName, INT nMaxLength);
+INT WINAPI InetNormalizeHostNameA(LPCSTR lpszHostName, LPSTR lpszResult, INT nMaxLength);
+INT WINAPI InetNormalizeHostNameW(LPCWSTR lpszHostName, LPWSTR lpszResult, INT nMaxLength);
+
+/* ---------------------------------------------------------------------------
+ * Threads (contract section 2)
+ * ------------------------------------------------------------------------- */
+
+/*
+ * InetAttachThread - makes dwThreadId (0: the calling thread) the handle's
+ * owner and returns the previous owner's id; any thread may call it. Ids are the
+ * operating system's: GetCurrentThreadId on Windows, gettid on Linux. Returns
+ * (DWORD)INET_ERROR on failure. The id is not checked: an id of no thread
+ * leaves the handle usable only by FREETHREAD rules.
+ */
+DWORD WINAPI InetAttachThread(SOCKET hSocket, DWORD dwThreadId);
+
+/* ---------------------------------------------------------------------------
  * Generic names: the W forms with UNICODE, the A forms without.
  * ------------------------------------------------------------------------- */
 #ifdef UNICODE
-#define InetInitialize     InetInitializeW
-#define InetGetErrorString InetGetErrorStringW
+#define InetInitialize        InetInitializeW
+#define InetGetErrorString    InetGetErrorStringW
+#define InetConnect           InetConnectW
+#define InetConnectEx         InetConnectExW
+#define InetConnectUrl        InetConnectUrlW
+#define InetReadLine          InetReadLineW
+#define InetWriteLine         InetWriteLineW
+#define InetGetHostAddress    InetGetHostAddressW
+#define InetFormatAddress     InetFormatAddressW
+#define InetGetHostName       InetGetHostNameW
+#define InetNormalizeHostName InetNormalizeHostNameW
 #else
-#define InetInitialize     InetInitializeA
-#define InetGetErrorString InetGetErrorStringA
+#define InetInitialize        InetInitializeA
+#define InetGetErrorString    InetGetErrorStringA
+#define InetConnect           InetConnectA
+#define InetConnectEx         InetConnectExA
+#define InetConnectUrl        InetConnectUrlA
+#define InetReadLine          InetReadLineA
+#define InetWriteLine         InetWriteLineA
+#define InetGetHostAddress    InetGetHostAddressA
+#define InetFormatAddress     InetFormatAddressA
+#define InetGetHostName       InetGetHostNameA
+#define InetNormalizeHostName InetNormalizeHostNameA
 #endif
 
 #ifdef __cplusplus

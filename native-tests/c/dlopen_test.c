@@ -1,6 +1,7 @@
 /* Loads cswsock11 at run time, as LoadLibrary/GetProcAddress and dlopen callers (VB6, Delphi)
    do: finds the exports by name, checks that each plain name is bound to the A form, and that
    unloading is harmless and a later load works (contract section 1). */
+#define _GNU_SOURCE /* RTLD_NOLOAD */
 #include <dlfcn.h>
 #include <string.h>
 
@@ -46,6 +47,10 @@ static void use_library(const char *path)
     CHECK(strcmp(plain, ansi) == 0);
     uninitialize();
 
+    CHECK(dlclose(library) == 0);
+    /* The runtime's threads keep running: the library must stay mapped (NODELETE). */
+    library = dlopen(path, RTLD_NOW | RTLD_NOLOAD);
+    CHECK(library != NULL);
     CHECK(dlclose(library) == 0);
 }
 

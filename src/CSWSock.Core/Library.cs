@@ -1,13 +1,15 @@
+using CSWSock.Core.Connections;
 using CSWSock.Core.Errors;
 using CSWSock.Core.Handles;
 
 namespace CSWSock.Core;
 
 /// <summary>
-/// The library's process-wide state: the InetInitialize reference count and the handle table.
-/// Tests make their own instances; the exports use <see cref="Process"/>.
+/// The library's process-wide state (the InetInitialize reference count and the handle table) and
+/// the core's API: one partial file per area, as the exports are grouped. Every call but the error
+/// functions needs InetInitialize first. Tests make their own instances; the exports use <see cref="Process"/>.
 /// </summary>
-public sealed class Library
+public sealed partial class Library
 {
     private readonly Lock _lock = new();
     private int _initializeCount;
@@ -44,4 +46,14 @@ public sealed class Library
         if (!IsInitialized)
             throw new InetException(ErrorCode.ST_ERROR_NOT_INITIALIZED);
     }
+
+    /// <summary>Holds a handle for one call; see <see cref="HandleTable.Acquire"/>.</summary>
+    private HandleLease Use(nuint handle, HandleAccess access = HandleAccess.Owner)
+    {
+        EnsureInitialized();
+        return Handles.Acquire(handle, access);
+    }
+
+    private static Connection ConnectionOf(HandleLease lease) =>
+        lease.Resource as Connection ?? throw new InetException(ErrorCode.ST_ERROR_INVALID_HANDLE);
 }

@@ -1,6 +1,7 @@
 namespace CSWSock.Native.Tests.Interface;
 
-public sealed record DefExport(string Name, int? Ordinal, bool IsData);
+/// <summary>One export; <paramref name="AliasOf"/> is set for "Name = Other" entries.</summary>
+public sealed record DefExport(string Name, int? Ordinal, bool IsData, string? AliasOf = null);
 
 /// <summary>The EXPORTS of cswsock11.def (module-definition syntax: ';' starts a comment).</summary>
 internal static class DefFile
@@ -22,8 +23,11 @@ internal static class DefFile
             }
             if (!inExports)
                 continue;
+            // "Name [= Other] [@ordinal] [DATA]", the '=' with or without spaces around it
+            string[] names = string.Join(' ', words.TakeWhile(word => !word.StartsWith('@') && word != "DATA"))
+                .Split('=', StringSplitOptions.TrimEntries);
             string? ordinal = words.FirstOrDefault(word => word.StartsWith('@'));
-            exports.Add(new DefExport(words[0].Split('=')[0], ordinal is null ? null : int.Parse(ordinal[1..]), words.Contains("DATA")));
+            exports.Add(new DefExport(names[0], ordinal is null ? null : int.Parse(ordinal[1..]), words.Contains("DATA"), names.Length > 1 ? names[1] : null));
         }
         return exports;
     }

@@ -38,6 +38,15 @@ public class InterfaceTests
         Assert.That(functions.Select(export => export.Ordinal), Is.Unique, "an ordinal used twice");
     }
 
+    [Test]
+    public void DefFile_BindsEachPlainNameToItsAnsiForm()
+    {
+        var aliases = DefFile.Read(Repository.DefFile).Where(export => export.AliasOf is not null).ToList();
+
+        AssertSameSet(aliases.Select(alias => alias.Name), AnsiWidePairs.GenericNames(LinuxFunctions), "aliases in cswsock11.def", "A/W pairs in the header");
+        Assert.That(aliases.Where(alias => alias.AliasOf != alias.Name + "A").Select(alias => $"{alias.Name} = {alias.AliasOf}"), Is.Empty);
+    }
+
     [TestCaseSource(nameof(Targets))]
     public void Header_DeclaresTheSameFunctionsOnEveryTarget(HeaderTarget target)
     {
@@ -72,23 +81,25 @@ public class InterfaceTests
     [TestCaseSource(nameof(CPlusPlusTargets))]
     public void StringFunctions_HaveAnsiAndUnicodeFormsThatDifferOnlyInCharacterType(HeaderTarget target)
     {
-        var functions = HeaderFunctions.Read(target).ToDictionary(function => function.Name);
+        var declared = HeaderFunctions.Read(target);
+        var pairs = new AnsiWidePairs(target, declared);
+        var functions = declared.ToDictionary(function => function.Name);
         foreach (var function in functions.Values)
         {
-            bool ansi = function.Parameters.Any(AnsiWidePairs.IsAnsiString);
-            bool wide = function.Parameters.Any(parameter => AnsiWidePairs.IsWideString(parameter, target));
+            bool ansi = function.Parameters.Any(pairs.IsAnsi);
+            bool wide = function.Parameters.Any(pairs.IsWide);
             Assert.That(ansi && wide, Is.False, $"{function.Name} mixes ANSI and UTF-16 strings");
             if (wide)
                 Assert.That(functions.ContainsKey(function.Name[..^1] + "A") && function.Name.EndsWith('W'), Is.True,
                     $"{function.Name} takes UTF-16 strings but is not the W twin of an A function");
             if (!ansi)
                 continue;
-            Assert.That(function.Name, Does.EndWith("A"), $"{function.Name} takes char strings");
+            Assert.That(function.Name, Does.EndWith("A"), $"{function.Name} takes ANSI text");
             Assert.That(functions.TryGetValue(function.Name[..^1] + "W", out var twin), Is.True, $"{function.Name} has no W form");
             Assert.That(twin!.ReturnType, Is.EqualTo(function.ReturnType), twin.Name);
             Assert.That(twin.Parameters.Select(parameter => (parameter.Name, parameter.Type)),
-                Is.EqualTo(function.Parameters.Select(parameter => (parameter.Name, AnsiWidePairs.WideTwinType(parameter, target)))),
-                $"{twin.Name} must take what {function.Name} takes, with UTF-16 ({target.WideChar}) strings");
+                Is.EqualTo(function.Parameters.Select(parameter => (parameter.Name, pairs.WideTwinType(parameter)))),
+                $"{twin.Name} must take what {function.Name} takes, with UTF-16 ({target.WideChar}) text");
         }
     }
 

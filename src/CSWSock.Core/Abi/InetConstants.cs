@@ -56,3 +56,14 @@ public enum InetEvent : uint
     INET_EVENT_TIMEOUT = 5,
     INET_EVENT_CANCEL = 6,
 }
+
+/// <summary>
+/// What a handle is doing, as InetGetStatus reports it. The numbers follow the vendor's HTTP library
+/// (1 idle, 3 read, 4 write); a handle exists only once connected, so 2 (connect) never occurs.
+/// </summary>
+public enum InetStatus
+{
+    INET_STATUS_IDLE = 1,
+    INET_STATUS_READ = 3,
+    INET_STATUS_WRITE = 4,
+}

@@ -25,6 +25,7 @@ public static class ErrorTable
         ErrorCode.ST_ERROR_INVALID_OPTION => "The option is not valid for this kind of connection",
         ErrorCode.ST_ERROR_INVALID_URL => "The URL is not valid or its scheme is not supported",
         ErrorCode.ST_ERROR_INVALID_ADDRESS => "The internet address is not valid",
+        ErrorCode.ST_ERROR_CONNECTION_CLOSED => "The remote host closed the connection",
 
         ErrorCode.ST_ERROR_SECURITY_NEGOTIATION_FAILED => "The secure session could not be negotiated with the remote host",
         ErrorCode.ST_ERROR_CERTIFICATE_NOT_TRUSTED => "The server certificate was not issued by a trusted authority",

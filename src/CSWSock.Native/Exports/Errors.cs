@@ -22,10 +22,6 @@ internal static unsafe class Errors
     public static int InetGetErrorStringW(uint dwErrorCode, char* lpszBuffer, int nMaxLength) =>
         Guard.Int(() => Describe(dwErrorCode, message => Strings.ToWide(message, lpszBuffer, nMaxLength)));
 
-    [UnmanagedCallersOnly(EntryPoint = nameof(InetGetErrorString), CallConvs = [typeof(CallConvStdcall)])]
-    public static int InetGetErrorString(uint dwErrorCode, byte* lpszBuffer, int nMaxLength) =>
-        Guard.Int(() => Describe(dwErrorCode, message => Strings.ToAnsi(message, lpszBuffer, nMaxLength)));
-
     /// <summary>
     /// Copies the message; an unknown code still leaves an empty, terminated string in the buffer
     /// and fails with ST_ERROR_INVALID_PARAMETER.

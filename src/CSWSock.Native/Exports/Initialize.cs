@@ -16,9 +16,6 @@ internal static unsafe class Initialize
     [UnmanagedCallersOnly(EntryPoint = nameof(InetInitializeW), CallConvs = [typeof(CallConvStdcall)])]
     public static int InetInitializeW(char* lpszLicenseKey, InetInitData* lpData) => Guard.Bool(() => Start(lpData));
 
-    [UnmanagedCallersOnly(EntryPoint = nameof(InetInitialize), CallConvs = [typeof(CallConvStdcall)])]
-    public static int InetInitialize(byte* lpszLicenseKey, InetInitData* lpData) => Guard.Bool(() => Start(lpData));
-
     [UnmanagedCallersOnly(EntryPoint = nameof(InetUninitialize), CallConvs = [typeof(CallConvStdcall)])]
     public static void InetUninitialize() => Guard.Void(Library.Process.Uninitialize);
 

@@ -14,6 +14,14 @@ internal static class Guard
     public static int Int(Func<int> body, [CallerMemberName] string export = "") =>
         Run(body, Abi.INET_ERROR, export);
 
+    /// <summary>INT functions that return 0 on success and INET_ERROR on failure.</summary>
+    public static int Int(Action body, [CallerMemberName] string export = "") =>
+        Run(() => { body(); return 0; }, Abi.INET_ERROR, export);
+
+    /// <summary>Functions returning a SOCKET: INVALID_SOCKET on failure.</summary>
+    public static nuint Socket(Func<nuint> body, [CallerMemberName] string export = "") =>
+        Run(body, Abi.INVALID_SOCKET, export);
+
     /// <summary>BOOL functions: FALSE on failure.</summary>
     public static int Bool(Func<bool> body, [CallerMemberName] string export = "") =>
         Run(body, false, export) ? Abi.TRUE : Abi.FALSE;

@@ -1,13 +1,19 @@
+using System.Runtime.InteropServices;
 using CSWSock.Core.Errors;
 
 namespace CSWSock.Native.Interop;
 
 /// <summary>
-/// Strings returned across the ABI, in the A (ANSI/UTF-8) or W (UTF-16) form, into a caller's
-/// buffer of <c>maxLength</c> units that is always NUL-terminated within it.
+/// Strings across the ABI: NUL-terminated input in the A (ANSI/UTF-8) or W (UTF-16) form, and
+/// output into a caller's buffer of <c>maxLength</c> units that is always NUL-terminated within it.
 /// </summary>
 internal static unsafe class Strings
 {
+    public static string? FromAnsi(byte* text) =>
+        text == null ? null : AnsiEncoding.Current.GetString(MemoryMarshal.CreateReadOnlySpanFromNullTerminated(text));
+
+    public static string? FromWide(char* text) => text == null ? null : new string(text);
+
     /// <summary>Copies <paramref name="text"/> as ANSI; returns its length in bytes.</summary>
     public static int ToAnsi(string text, byte* buffer, int maxLength)
     {

@@ -1,0 +1,43 @@
+using System.Net;
+using System.Net.Sockets;
+using CSWSock.Core.Connections;
+using CSWSock.Core.Errors;
+
+namespace CSWSock.Core.Client;
+
+/// <summary>Name resolution through the system resolver (hosts file, then DNS), within a deadline.</summary>
+internal static class Resolver
+{
+    /// <summary>
+    /// The host's addresses in the resolver's order (IPv6 first when <paramref name="preferIPv6"/>),
+    /// keeping only <paramref name="family"/> unless it is Unspecified.
+    /// </summary>
+    public static IReadOnlyList<IPAddress> Resolve(HostName host, Deadline deadline, bool preferIPv6, AddressFamily family = AddressFamily.Unspecified)
+    {
+        var addresses = (host.Literal is { } literal ? [literal] : Lookup(host.Ascii, deadline))
+            .Select(address => address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address)
+            .Where(address => address.AddressFamily is AddressFamily.InterNetwork or AddressFamily.InterNetworkV6)
+            .Where(address => family == AddressFamily.Unspecified || address.AddressFamily == family)
+            .Distinct()
+            .OrderBy(address => preferIPv6 && address.AddressFamily != AddressFamily.InterNetworkV6 ? 1 : 0)
+            .ToList();
+        if (addresses.Count == 0)
+            throw new InetException(host.Literal is null ? ErrorCode.ST_ERROR_NO_DATA : ErrorCode.ST_ERROR_ADDRESS_FAMILY_NOT_SUPPORTED);
+        return addresses;
+    }
+
+    private static IPAddress[] Lookup(string name, Deadline deadline)
+    {
+        if (deadline.IsNever)
+            return Dns.GetHostAddresses(name);
+        using var cancellation = new CancellationTokenSource(deadline.Remaining);
+        try
+        {
+            return Dns.GetHostAddressesAsync(name, cancellation.Token).GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException)
+        {
+            throw new InetException(ErrorCode.ST_ERROR_OPERATION_TIMEOUT, $"resolving {name} took longer than the timeout");
+        }
+    }
+}

@@ -1,0 +1,164 @@
+using System.Net;
+using System.Net.Sockets;
+using CSWSock.Core.Abi;
+using CSWSock.Core.Errors;
+using CSWSock.Core.Handles;
+
+namespace CSWSock.Core.Connections;
+
+/// <summary>
+/// One client connection: its OS socket (kept non-blocking; every blocking call waits in
+/// <see cref="WaitFor"/>, where timeouts, InetCancel and a close on another thread are seen), the
+/// bytes received ahead of the caller, and what InetGetStatus reports.
+/// </summary>
+public sealed partial class Connection : IHandleResource
+{
+    private readonly Socket _socket;
+    private readonly ReceiveBuffer _received = new();
+    private readonly Lock _readGate = new();
+    private readonly Lock _writeGate = new();
+    private volatile bool _closed;
+    private volatile bool _abortive;
+    private volatile bool _peerClosed;
+    private volatile bool _failed;
+    private int _blockingCalls;
+    private int _cancelRequested;
+    private int _status = (int)InetStatus.INET_STATUS_IDLE;
+    private uint _timeoutSeconds;
+    private IPEndPoint? _lastSender;
+
+    internal Connection(Socket socket, ProtocolType protocol, InetOptions options, string hostName, IPEndPoint remote, uint timeoutSeconds)
+    {
+        _socket = socket;
+        _socket.Blocking = false;
+        Handle = (nuint)socket.Handle;
+        Protocol = protocol;
+        Options = options;
+        HostName = hostName;
+        RemoteEndPoint = remote;
+        _timeoutSeconds = timeoutSeconds;
+    }
+
+    public nuint Handle { get; }
+
+    public ProtocolType Protocol { get; }
+
+    public InetOptions Options { get; }
+
+    /// <summary>The host name the connection was made to (ASCII form).</summary>
+    public string HostName { get; }
+
+    /// <summary>The peer (TCP) or the default destination (UDP).</summary>
+    public IPEndPoint RemoteEndPoint { get; }
+
+    /// <summary>The timeout, in seconds, of every blocking call on the handle; 0 waits indefinitely.</summary>
+    public uint TimeoutSeconds
+    {
+        get => Volatile.Read(ref _timeoutSeconds);
+        set => Volatile.Write(ref _timeoutSeconds, value);
+    }
+
+    public InetStatus Status => (InetStatus)Volatile.Read(ref _status);
+
+    /// <summary>
+    /// False once the peer has closed (a read returned 0), the connection failed, or the handle is
+    /// closed. Answered from state, without a system call.
+    /// </summary>
+    public bool IsConnected => !_closed && !_peerClosed && !_failed;
+
+    public IPEndPoint LocalEndPoint => Unmapped((IPEndPoint)_socket.LocalEndPoint!);
+
+    /// <summary>The peer (TCP); for UDP the sender of the last datagram read, else the default destination.</summary>
+    public IPEndPoint PeerEndPoint => Volatile.Read(ref _lastSender) ?? RemoteEndPoint;
+
+    /// <summary>InetCancel: the blocking call in progress on another thread fails with ST_ERROR_OPERATION_CANCELED.</summary>
+    public void Cancel()
+    {
+        if (Volatile.Read(ref _blockingCalls) > 0)
+            Volatile.Write(ref _cancelRequested, 1);
+    }
+
+    /// <summary>InetAbort: when the handle is closed, queued data is discarded and the peer gets a reset.</summary>
+    public void MarkAbortive() => _abortive = true;
+
+    public void Interrupt()
+    {
+        _closed = true;
+        // Wakes calls blocked on the socket; an abort must not send a FIN before its reset.
+        try
+        {
+            _socket.Shutdown(_abortive ? SocketShutdown.Receive : SocketShutdown.Both);
+        }
+        catch (SocketException)
+        {
+            // Not connected (UDP) or already reset: Linux has set the shutdown state and woken the waiters anyway.
+        }
+    }
+
+    public void Release()
+    {
+        if (_abortive)
+            _socket.LingerState = new LingerOption(true, 0);
+        else
+            DiscardPending(); // closing with unread data would reset the connection and lose what the peer has not read
+        _socket.Dispose();
+    }
+
+    /// <summary>Marks one blocking call, so InetGetStatus shows it and InetCancel applies to it.</summary>
+    private BlockingCall Begin(InetStatus status)
+    {
+        Interlocked.Increment(ref _blockingCalls);
+        Volatile.Write(ref _status, (int)status);
+        return new BlockingCall(this);
+    }
+
+    private readonly struct BlockingCall(Connection connection) : IDisposable
+    {
+        public void Dispose()
+        {
+            if (Interlocked.Decrement(ref connection._blockingCalls) == 0)
+            {
+                Volatile.Write(ref connection._cancelRequested, 0);
+                Volatile.Write(ref connection._status, (int)InetStatus.INET_STATUS_IDLE);
+            }
+        }
+    }
+
+    /// <summary>Waits until the socket is ready for <paramref name="mode"/> (or in error, for the next call to report).</summary>
+    private void WaitFor(SelectMode mode, Deadline deadline)
+    {
+        while (true)
+        {
+            ThrowIfInterrupted();
+            if (SocketWait.Slice(_socket, mode, deadline))
+            {
+                ThrowIfInterrupted();
+                return;
+            }
+            if (deadline.HasExpired)
+                throw new InetException(ErrorCode.ST_ERROR_OPERATION_TIMEOUT);
+        }
+    }
+
+    private void ThrowIfInterrupted()
+    {
+        if (_closed)
+            throw new InetException(ErrorCode.ST_ERROR_CONNECTION_ABORTED, "the handle was closed during the call");
+        if (Interlocked.Exchange(ref _cancelRequested, 0) != 0)
+            throw new InetException(ErrorCode.ST_ERROR_OPERATION_CANCELED);
+    }
+
+    /// <summary>A socket error that ends the connection; the caller throws it.</summary>
+    private SocketException Failed(SocketError error)
+    {
+        if (error is SocketError.ConnectionReset or SocketError.ConnectionAborted or SocketError.NetworkReset or SocketError.TimedOut)
+            _failed = true;
+        return new SocketException((int)error);
+    }
+
+    private Deadline CallDeadline => Deadline.FromTimeout(TimeoutSeconds);
+
+    // Dual-mode IPv6 sockets report IPv4 peers as ::ffff:a.b.c.d; callers see them as IPv4.
+    private static IPEndPoint Unmapped(IPEndPoint endPoint) =>
+        endPoint.Address.IsIPv4MappedToIPv6 ? new IPEndPoint(endPoint.Address.MapToIPv4(), endPoint.Port) : endPoint;
+}

@@ -1,0 +1,21 @@
+using System.Net.Sockets;
+using System.Runtime.InteropServices;
+using System.Runtime.Versioning;
+
+namespace CSWSock.Core.Connections;
+
+internal static partial class PlatformSockets
+{
+    private const uint HANDLE_FLAG_INHERIT = 1;
+
+    [SupportedOSPlatform("windows")]
+    private static void SetInheritableWindows(Socket socket, bool inheritable)
+    {
+        if (!SetHandleInformation(socket.Handle, HANDLE_FLAG_INHERIT, inheritable ? HANDLE_FLAG_INHERIT : 0))
+            throw new SocketException(Marshal.GetLastPInvokeError());
+    }
+
+    [LibraryImport("kernel32", EntryPoint = "SetHandleInformation", SetLastError = true)]
+    [return: MarshalAs(UnmanagedType.Bool)]
+    private static partial bool SetHandleInformation(nint handle, uint mask, uint flags);
+}

@@ -1,0 +1,36 @@
+using System.Net.Sockets;
+
+namespace CSWSock.Core.Connections;
+
+/// <summary>The socket operations that differ between Linux and Windows.</summary>
+internal static partial class PlatformSockets
+{
+    /// <summary>
+    /// A non-blocking send that never raises SIGPIPE (contract §1: the host keeps its own SIGPIPE
+    /// disposition, and a peer that has gone is an error code, not a signal).
+    /// </summary>
+    public static int Send(Socket socket, ReadOnlySpan<byte> data, out SocketError error) =>
+        OperatingSystem.IsWindows() ? socket.Send(data, SocketFlags.None, out error) : SendUnix(socket, data, out error);
+
+    /// <summary>
+    /// Whether child processes inherit the socket. .NET creates sockets non-inheritable; the vendor's
+    /// sockets are inheritable unless INET_OPTION_NOINHERIT is given.
+    /// </summary>
+    public static void SetInheritable(Socket socket, bool inheritable)
+    {
+        if (OperatingSystem.IsWindows())
+            SetInheritableWindows(socket, inheritable);
+        else
+            SetInheritableUnix(socket, inheritable);
+    }
+
+    /// <summary>
+    /// INET_OPTION_EXCLUSIVE: Windows has SO_EXCLUSIVEADDRUSE; on Linux a bind without
+    /// SO_REUSEADDR/SO_REUSEPORT is already exclusive.
+    /// </summary>
+    public static void SetExclusiveAddress(Socket socket)
+    {
+        if (OperatingSystem.IsWindows())
+            socket.ExclusiveAddressUse = true;
+    }
+}

@@ -1,0 +1,51 @@
+using CSWSock.Core.Abi;
+using CSWSock.Core.Client;
+using CSWSock.Core.Handles;
+
+namespace CSWSock.Core;
+
+// InetConnect, InetConnectEx, InetConnectUrl, InetDisconnect, InetAbort, InetCancel.
+public sealed partial class Library
+{
+    /// <summary>Connects and registers the connection; returns its handle, the OS socket.</summary>
+    public nuint Connect(ConnectRequest request)
+    {
+        EnsureInitialized();
+        var connection = Connector.Connect(request);
+        try
+        {
+            Handles.Add(connection, connection.Options.HasFlag(InetOptions.INET_OPTION_FREETHREAD));
+        }
+        catch
+        {
+            connection.Release();
+            throw;
+        }
+        return connection.Handle;
+    }
+
+    public nuint ConnectUrl(string? url, uint timeoutSeconds, uint options) =>
+        Connect(Client.ConnectUrl.Parse(url, timeoutSeconds, options));
+
+    /// <summary>Closes gracefully: the handle is invalid at once; calls blocked on it on other threads fail.</summary>
+    public void Disconnect(nuint handle)
+    {
+        EnsureInitialized();
+        Handles.Close(handle);
+    }
+
+    /// <summary>Closes at once, discarding queued data: the peer sees a reset.</summary>
+    public void Abort(nuint handle)
+    {
+        using (var lease = Use(handle))
+            ConnectionOf(lease).MarkAbortive();
+        Handles.Close(handle);
+    }
+
+    /// <summary>Makes the blocking call in progress on the handle (on another thread) fail with ST_ERROR_OPERATION_CANCELED.</summary>
+    public void Cancel(nuint handle)
+    {
+        using var lease = Use(handle, HandleAccess.AnyThread);
+        ConnectionOf(lease).Cancel();
+    }
+}
