@@ -11,5 +11,5 @@ cp "$root/include/cswsock11.h" "$out/"
 
 mkdir -p "$out/samples"
 gcc -std=c11 -Wall -Wextra -pedantic -Werror -I"$out" "$root/samples/client.c" \
-    -L"$out" -lcswsock11 -Wl,-rpath,'$ORIGIN/..' -o "$out/samples/client"
+    -L"$out" -lcswsock11 -pthread -Wl,-rpath,'$ORIGIN/..' -o "$out/samples/client"
 "$out/samples/client"

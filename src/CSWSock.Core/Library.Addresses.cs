@@ -30,17 +30,9 @@ public sealed partial class Library
         return addresses.FirstOrDefault(address => address.AddressFamily == AddressFamily.InterNetwork) ?? addresses[0];
     }
 
-    public IPEndPoint GetLocalAddress(nuint handle)
-    {
-        using var lease = Use(handle, HandleAccess.AnyThread);
-        return ConnectionOf(lease).LocalEndPoint;
-    }
+    public IPEndPoint GetLocalAddress(nuint handle) => On(handle, HandleAccess.AnyThread, connection => connection.LocalEndPoint);
 
-    public IPEndPoint GetPeerAddress(nuint handle)
-    {
-        using var lease = Use(handle, HandleAccess.AnyThread);
-        return ConnectionOf(lease).PeerEndPoint;
-    }
+    public IPEndPoint GetPeerAddress(nuint handle) => On(handle, HandleAccess.AnyThread, connection => connection.PeerEndPoint);
 
     public string FormatAddress(IPAddress address)
     {

@@ -26,7 +26,11 @@ public sealed partial class Library
     public void Initialize()
     {
         lock (_lock)
+        {
+            if (_initializeCount == 0)
+                PlatformSockets.StartNetworking();
             _initializeCount++;
+        }
     }
 
     /// <summary>Undoes one Initialize; the last one closes every handle the process still holds.</summary>
@@ -52,6 +56,13 @@ public sealed partial class Library
     {
         EnsureInitialized();
         return Handles.Acquire(handle, access);
+    }
+
+    /// <summary>Runs <paramref name="operation"/> on the handle's connection, holding the handle meanwhile.</summary>
+    private T On<T>(nuint handle, HandleAccess access, Func<Connection, T> operation)
+    {
+        using var lease = Use(handle, access);
+        return operation(ConnectionOf(lease));
     }
 
     private static Connection ConnectionOf(HandleLease lease) =>

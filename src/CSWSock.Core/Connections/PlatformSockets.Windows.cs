@@ -7,6 +7,19 @@ namespace CSWSock.Core.Connections;
 internal static partial class PlatformSockets
 {
     private const uint HANDLE_FLAG_INHERIT = 1;
+    private const ushort WinsockVersion22 = 0x0202;
+
+    [SupportedOSPlatform("windows")]
+    private static void StartWinsock()
+    {
+        Span<byte> wsaData = stackalloc byte[512]; // WSADATA: 400 bytes on x86, 408 on x64
+        int error = WSAStartup(WinsockVersion22, wsaData);
+        if (error != 0)
+            throw new SocketException(error);
+    }
+
+    [LibraryImport("ws2_32", EntryPoint = "WSAStartup")]
+    private static partial int WSAStartup(ushort version, Span<byte> data);
 
     [SupportedOSPlatform("windows")]
     private static void SetInheritableWindows(Socket socket, bool inheritable)

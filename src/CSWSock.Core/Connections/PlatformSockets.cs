@@ -13,6 +13,17 @@ internal static partial class PlatformSockets
         OperatingSystem.IsWindows() ? socket.Send(data, SocketFlags.None, out error) : SendUnix(socket, data, out error);
 
     /// <summary>
+    /// Loads Windows Sockets for the process, as the vendor's InetInitialize does, so a program may
+    /// use Winsock itself (select() on a handle, its own sockets) after InetInitialize. Never
+    /// unloaded: the library stays loaded too.
+    /// </summary>
+    public static void StartNetworking()
+    {
+        if (OperatingSystem.IsWindows())
+            StartWinsock();
+    }
+
+    /// <summary>
     /// Whether child processes inherit the socket. .NET creates sockets non-inheritable; the vendor's
     /// sockets are inheritable unless INET_OPTION_NOINHERIT is given.
     /// </summary>

@@ -24,22 +24,12 @@ internal static unsafe class Addresses
     /// <summary>lpAddress and lpnPort may each be NULL.</summary>
     [UnmanagedCallersOnly(EntryPoint = nameof(InetGetLocalAddress), CallConvs = [typeof(CallConvStdcall)])]
     public static int InetGetLocalAddress(nuint hSocket, InternetAddress* lpAddress, uint* lpnPort) =>
-        Guard.Int(() =>
-        {
-            var local = Library.Process.GetLocalAddress(hSocket);
-            InternetAddress.Write(lpAddress, local.Address);
-            InternetAddress.WritePort(lpnPort, local.Port);
-        });
+        Guard.Int(() => InternetAddress.Write(lpAddress, lpnPort, Library.Process.GetLocalAddress(hSocket)));
 
     /// <summary>For UDP: the sender of the last datagram read, else the default destination.</summary>
     [UnmanagedCallersOnly(EntryPoint = nameof(InetGetPeerAddress), CallConvs = [typeof(CallConvStdcall)])]
     public static int InetGetPeerAddress(nuint hSocket, InternetAddress* lpAddress, uint* lpnPort) =>
-        Guard.Int(() =>
-        {
-            var peer = Library.Process.GetPeerAddress(hSocket);
-            InternetAddress.Write(lpAddress, peer.Address);
-            InternetAddress.WritePort(lpnPort, peer.Port);
-        });
+        Guard.Int(() => InternetAddress.Write(lpAddress, lpnPort, Library.Process.GetPeerAddress(hSocket)));
 
     [UnmanagedCallersOnly(EntryPoint = nameof(InetFormatAddressA), CallConvs = [typeof(CallConvStdcall)])]
     public static int InetFormatAddressA(InternetAddress* lpAddress, byte* lpszAddress, int nMaxLength) =>

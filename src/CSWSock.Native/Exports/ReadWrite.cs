@@ -31,8 +31,7 @@ internal static unsafe class ReadWrite
         Guard.Int(() =>
         {
             int count = Library.Process.ReadFrom(hSocket, Buffers.Output(lpBuffer, cbBuffer), out var from);
-            InternetAddress.Write(lpAddress, from.Address);
-            InternetAddress.WritePort(lpnPort, from.Port);
+            InternetAddress.Write(lpAddress, lpnPort, from);
             return count;
         });
 

@@ -48,10 +48,11 @@ internal unsafe struct InternetAddress
             : (int)InetAddressFamily.INET_ADDRESS_IPV6;
     }
 
-    /// <summary>Fills an optional port out-parameter.</summary>
-    public static void WritePort(uint* destination, int port)
+    /// <summary>Fills the optional address and port out-parameters of InetGetLocalAddress and friends.</summary>
+    public static void Write(InternetAddress* address, uint* port, IPEndPoint endPoint)
     {
-        if (destination != null)
-            *destination = (uint)port;
+        Write(address, endPoint.Address);
+        if (port != null)
+            *port = (uint)endPoint.Port;
     }
 }
