@@ -349,8 +349,11 @@ INT WINAPI InetGetErrorStringW(DWORD dwErrorCode, LPWSTR lpszBuffer, INT nMaxLen
  * INET_PROTOCOL_UDP; UDP only records the default destination for InetRead and
  * InetWrite. nTimeout, in seconds, covers resolution and every address tried
  * (one deadline), and becomes the handle's timeout for later blocking calls;
- * 0 waits indefinitely. Addresses are tried in the resolver's order, IPv6 first
- * with INET_OPTION_PREFER_IPV6.
+ * 0 waits indefinitely. cswsock11: a host's IPv4 addresses are tried before its
+ * IPv6 ones (IPv6 first with INET_OPTION_PREFER_IPV6), each family in the
+ * resolver's order; a host with only IPv6 addresses is reached over IPv6. A peer
+ * that resets right after accepting: the connect succeeds and the first read or
+ * write fails with ST_ERROR_CONNECTION_RESET, as with Winsock.
  * Failures (INVALID_SOCKET): ST_ERROR_INVALID_HOSTNAME (NULL, "", a URL, bad
  * characters), ST_ERROR_INVALID_PORT, ST_ERROR_INVALID_PROTOCOL,
  * ST_ERROR_INVALID_OPTION (an unknown bit, BROADCAST with TCP, KEEPALIVE, NODELAY
@@ -367,11 +370,13 @@ SOCKET WINAPI InetConnectW(LPCWSTR lpszHostName, UINT nRemotePort, UINT nProtoco
 
 /*
  * InetConnectEx - InetConnect, binding the local side first to lpszLocalAddress
- * (NULL or "": any; only remote addresses of its family are tried) and
- * nLocalPort (0: any). INET_OPTION_REUSEADDRESS allows a local port still in
- * TIME_WAIT; INET_OPTION_RESERVEDPORT with nLocalPort 0 picks a free port below
- * 1024 (a larger nLocalPort gives ST_ERROR_INVALID_PORT). A local address that is
- * not one gives ST_ERROR_INVALID_ADDRESS.
+ * (an IPv4 or IPv6 literal; NULL or "": any; only remote addresses of its family
+ * are tried) and nLocalPort (0: any). INET_OPTION_RESERVEDPORT with nLocalPort 0
+ * picks a free port below 1024 (a larger nLocalPort gives ST_ERROR_INVALID_PORT).
+ * A local address that is not an IP literal gives ST_ERROR_INVALID_ADDRESS.
+ * cswsock11: as with Winsock, a local port whose earlier connection is in
+ * TIME_WAIT can be bound; INET_OPTION_REUSEADDRESS sets SO_REUSEADDR, which is
+ * otherwise left off.
  */
 SOCKET WINAPI InetConnectExA(LPCSTR lpszHostName, UINT nRemotePort, UINT nProtocol, UINT nTimeout, DWORD dwOptions, LPCSTR lpszLocalAddress, UINT nLocalPort, LPSECURITYCREDENTIALSA lpCredentials);
 SOCKET WINAPI InetConnectExW(LPCWSTR lpszHostName, UINT nRemotePort, UINT nProtocol, UINT nTimeout, DWORD dwOptions, LPCWSTR lpszLocalAddress, UINT nLocalPort, LPSECURITYCREDENTIALSW lpCredentials);

@@ -32,3 +32,14 @@ foreach(unicode ansi unicode)
     endforeach()
   endforeach()
 endforeach()
+
+# The sample must also compile for Windows (build/build.ps1 builds it there with cl.exe).
+foreach(target ${MINGW_TARGETS})
+  add_test(NAME sample.${target} COMMAND ${CLANG_EXECUTABLE} --target=${target} -std=c11 ${STRICT_FLAGS} -fsyntax-only
+           -I "${HEADER_DIR}" "${CMAKE_CURRENT_SOURCE_DIR}/../samples/client.c")
+endforeach()
+
+# The complete C client the README shows compiles warning-free against the shipped header.
+add_test(NAME readme.c-client COMMAND sh -c
+  "sed -n '/^### From C or C++/,/^```sh/p' \"$0\" | sed -n '/^```c$/,/^```$/p' | sed '1d;$d' | \"$1\" -x c -std=c11 -Wall -Wextra -pedantic -Werror -fsyntax-only -I \"$2\" -"
+  "${CMAKE_CURRENT_SOURCE_DIR}/../README.md" "${CMAKE_C_COMPILER}" "${HEADER_DIR}")

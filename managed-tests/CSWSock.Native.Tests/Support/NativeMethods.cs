@@ -11,6 +11,14 @@ public struct InetInitData
     public uint dwBuild;
 }
 
+/// <summary>INTERNET_ADDRESS, laid out as in the header: a family and 16 bytes in network order.</summary>
+[StructLayout(LayoutKind.Sequential)]
+public unsafe struct InternetAddress
+{
+    public int ipFamily;
+    public fixed byte ipNumber[16];
+}
+
 /// <summary>The exports, declared with raw pointers so tests control every byte passed.</summary>
 internal static unsafe class NativeMethods
 {
@@ -23,4 +31,57 @@ internal static unsafe class NativeMethods
     [DllImport(LibraryLoader.Name)] public static extern int InetGetErrorStringA(uint dwErrorCode, byte* lpszBuffer, int nMaxLength);
     [DllImport(LibraryLoader.Name)] public static extern int InetGetErrorStringW(uint dwErrorCode, char* lpszBuffer, int nMaxLength);
     [DllImport(LibraryLoader.Name)] public static extern int InetGetErrorString(uint dwErrorCode, byte* lpszBuffer, int nMaxLength);
+
+    // Client connections. lpCredentials is declared as void*: the tests pass NULL.
+    [DllImport(LibraryLoader.Name)] public static extern nuint InetConnectA(byte* lpszHostName, uint nRemotePort, uint nProtocol, uint nTimeout, uint dwOptions, void* lpCredentials);
+    [DllImport(LibraryLoader.Name)] public static extern nuint InetConnectW(char* lpszHostName, uint nRemotePort, uint nProtocol, uint nTimeout, uint dwOptions, void* lpCredentials);
+    [DllImport(LibraryLoader.Name)] public static extern nuint InetConnect(byte* lpszHostName, uint nRemotePort, uint nProtocol, uint nTimeout, uint dwOptions, void* lpCredentials);
+    [DllImport(LibraryLoader.Name)] public static extern nuint InetConnectExA(byte* lpszHostName, uint nRemotePort, uint nProtocol, uint nTimeout, uint dwOptions, byte* lpszLocalAddress, uint nLocalPort, void* lpCredentials);
+    [DllImport(LibraryLoader.Name)] public static extern nuint InetConnectExW(char* lpszHostName, uint nRemotePort, uint nProtocol, uint nTimeout, uint dwOptions, char* lpszLocalAddress, uint nLocalPort, void* lpCredentials);
+    [DllImport(LibraryLoader.Name)] public static extern nuint InetConnectEx(byte* lpszHostName, uint nRemotePort, uint nProtocol, uint nTimeout, uint dwOptions, byte* lpszLocalAddress, uint nLocalPort, void* lpCredentials);
+    [DllImport(LibraryLoader.Name)] public static extern nuint InetConnectUrlA(byte* lpszUrl, uint nTimeout, uint dwOptions, void* lpCredentials);
+    [DllImport(LibraryLoader.Name)] public static extern nuint InetConnectUrlW(char* lpszUrl, uint nTimeout, uint dwOptions, void* lpCredentials);
+    [DllImport(LibraryLoader.Name)] public static extern nuint InetConnectUrl(byte* lpszUrl, uint nTimeout, uint dwOptions, void* lpCredentials);
+    [DllImport(LibraryLoader.Name)] public static extern int InetDisconnect(nuint hSocket);
+    [DllImport(LibraryLoader.Name)] public static extern int InetAbort(nuint hSocket);
+    [DllImport(LibraryLoader.Name)] public static extern int InetCancel(nuint hSocket);
+
+    // Data transfer.
+    [DllImport(LibraryLoader.Name)] public static extern int InetRead(nuint hSocket, byte* lpBuffer, int cbBuffer);
+    [DllImport(LibraryLoader.Name)] public static extern int InetWrite(nuint hSocket, byte* lpBuffer, int cbBuffer);
+    [DllImport(LibraryLoader.Name)] public static extern int InetPeek(nuint hSocket, byte* lpBuffer, int cbBuffer);
+    [DllImport(LibraryLoader.Name)] public static extern int InetFlush(nuint hSocket);
+    [DllImport(LibraryLoader.Name)] public static extern int InetReadFrom(nuint hSocket, byte* lpBuffer, int cbBuffer, InternetAddress* lpAddress, uint* lpnPort);
+    [DllImport(LibraryLoader.Name)] public static extern int InetWriteTo(nuint hSocket, byte* lpBuffer, int cbBuffer, InternetAddress* lpAddress, uint nPort);
+    [DllImport(LibraryLoader.Name)] public static extern int InetReadLineA(nuint hSocket, byte* lpszBuffer, int* lpnLength);
+    [DllImport(LibraryLoader.Name)] public static extern int InetReadLineW(nuint hSocket, char* lpszBuffer, int* lpnLength);
+    [DllImport(LibraryLoader.Name)] public static extern int InetReadLine(nuint hSocket, byte* lpszBuffer, int* lpnLength);
+    [DllImport(LibraryLoader.Name)] public static extern int InetWriteLineA(nuint hSocket, byte* lpszBuffer, int* lpnLength);
+    [DllImport(LibraryLoader.Name)] public static extern int InetWriteLineW(nuint hSocket, char* lpszBuffer, int* lpnLength);
+    [DllImport(LibraryLoader.Name)] public static extern int InetWriteLine(nuint hSocket, byte* lpszBuffer, int* lpnLength);
+
+    // Status.
+    [DllImport(LibraryLoader.Name)] public static extern int InetIsConnected(nuint hSocket);
+    [DllImport(LibraryLoader.Name)] public static extern int InetIsReadable(nuint hSocket, uint nTimeout);
+    [DllImport(LibraryLoader.Name)] public static extern int InetIsWritable(nuint hSocket, uint nTimeout);
+    [DllImport(LibraryLoader.Name)] public static extern int InetGetStatus(nuint hSocket);
+    [DllImport(LibraryLoader.Name)] public static extern int InetGetTimeout(nuint hSocket);
+    [DllImport(LibraryLoader.Name)] public static extern int InetSetTimeout(nuint hSocket, uint nTimeout);
+    [DllImport(LibraryLoader.Name)] public static extern uint InetAttachThread(nuint hSocket, uint dwThreadId);
+
+    // Names and addresses.
+    [DllImport(LibraryLoader.Name)] public static extern int InetGetHostAddressA(byte* lpszHostName, int nAddressFamily, InternetAddress* lpAddress);
+    [DllImport(LibraryLoader.Name)] public static extern int InetGetHostAddressW(char* lpszHostName, int nAddressFamily, InternetAddress* lpAddress);
+    [DllImport(LibraryLoader.Name)] public static extern int InetGetHostAddress(byte* lpszHostName, int nAddressFamily, InternetAddress* lpAddress);
+    [DllImport(LibraryLoader.Name)] public static extern int InetGetLocalAddress(nuint hSocket, InternetAddress* lpAddress, uint* lpnPort);
+    [DllImport(LibraryLoader.Name)] public static extern int InetGetPeerAddress(nuint hSocket, InternetAddress* lpAddress, uint* lpnPort);
+    [DllImport(LibraryLoader.Name)] public static extern int InetFormatAddressA(InternetAddress* lpAddress, byte* lpszAddress, int nMaxLength);
+    [DllImport(LibraryLoader.Name)] public static extern int InetFormatAddressW(InternetAddress* lpAddress, char* lpszAddress, int nMaxLength);
+    [DllImport(LibraryLoader.Name)] public static extern int InetFormatAddress(InternetAddress* lpAddress, byte* lpszAddress, int nMaxLength);
+    [DllImport(LibraryLoader.Name)] public static extern int InetGetHostNameA(byte* lpszHostName, int nMaxLength);
+    [DllImport(LibraryLoader.Name)] public static extern int InetGetHostNameW(char* lpszHostName, int nMaxLength);
+    [DllImport(LibraryLoader.Name)] public static extern int InetGetHostName(byte* lpszHostName, int nMaxLength);
+    [DllImport(LibraryLoader.Name)] public static extern int InetNormalizeHostNameA(byte* lpszHostName, byte* lpszResult, int nMaxLength);
+    [DllImport(LibraryLoader.Name)] public static extern int InetNormalizeHostNameW(char* lpszHostName, char* lpszResult, int nMaxLength);
+    [DllImport(LibraryLoader.Name)] public static extern int InetNormalizeHostName(byte* lpszHostName, byte* lpszResult, int nMaxLength);
 }

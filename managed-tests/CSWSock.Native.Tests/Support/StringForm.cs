@@ -6,7 +6,8 @@ namespace CSWSock.Native.Tests.Support;
 /// <summary>
 /// One way of calling the string functions: the A exports (UTF-8 here), the W exports (UTF-16), or
 /// the plain names (bound to A). Test fixtures take a form as their type parameter, so every test
-/// body runs against each form.
+/// body runs against each form. Strings passed in are NUL-terminated in the form's encoding; null
+/// passes a NULL pointer.
 /// </summary>
 public abstract unsafe class StringForm
 {
@@ -17,11 +18,36 @@ public abstract unsafe class StringForm
 
     public abstract int GetErrorString(uint code, void* buffer, int maxLength);
 
+    public abstract nuint Connect(string? hostName, uint port, uint protocol, uint timeout, uint options);
+
+    public abstract nuint ConnectEx(string? hostName, uint port, uint protocol, uint timeout, uint options, string? localAddress, uint localPort);
+
+    public abstract nuint ConnectUrl(string? url, uint timeout, uint options);
+
+    /// <summary>InetReadLine into <paramref name="buffer"/>; <paramref name="length"/> is in/out, in this form's units.</summary>
+    public abstract int ReadLine(nuint handle, void* buffer, int* length);
+
+    public abstract int WriteLine(nuint handle, string? text, int* length);
+
+    public abstract int GetHostAddress(string? hostName, int family, InternetAddress* address);
+
+    public abstract int FormatAddress(InternetAddress* address, void* buffer, int maxLength);
+
+    public abstract int GetHostName(void* buffer, int maxLength);
+
+    public abstract int NormalizeHostName(string? hostName, void* buffer, int maxLength);
+
     /// <summary>The NUL-terminated string at <paramref name="buffer"/>.</summary>
     public abstract string Decode(void* buffer);
 
     /// <summary>The length, in this form's units, that the library reports for <paramref name="text"/>.</summary>
     public abstract int LengthOf(string text);
+
+    /// <summary><paramref name="text"/> in this form's encoding, without a terminator: what the library writes for it.</summary>
+    public abstract byte[] Encode(string text);
+
+    /// <summary>The first <paramref name="units"/> units at <paramref name="buffer"/>, as bytes.</summary>
+    public byte[] UnitsAt(void* buffer, int units) => new ReadOnlySpan<byte>(buffer, units * UnitSize).ToArray();
 }
 
 public unsafe class AnsiForm : StringForm
@@ -30,30 +56,126 @@ public unsafe class AnsiForm : StringForm
 
     public override bool Initialize(string? licenseKey, InetInitData* data)
     {
-        fixed (byte* key = licenseKey is null ? null : Encoding.UTF8.GetBytes(licenseKey + "\0"))
+        fixed (byte* key = Terminated(licenseKey))
             return InitializeCore(key, data) != 0;
     }
 
     public override int GetErrorString(uint code, void* buffer, int maxLength) =>
         GetErrorStringCore(code, (byte*)buffer, maxLength);
 
+    public override nuint Connect(string? hostName, uint port, uint protocol, uint timeout, uint options)
+    {
+        fixed (byte* host = Terminated(hostName))
+            return ConnectCore(host, port, protocol, timeout, options);
+    }
+
+    public override nuint ConnectEx(string? hostName, uint port, uint protocol, uint timeout, uint options, string? localAddress, uint localPort)
+    {
+        fixed (byte* host = Terminated(hostName))
+        fixed (byte* local = Terminated(localAddress))
+            return ConnectExCore(host, port, protocol, timeout, options, local, localPort);
+    }
+
+    public override nuint ConnectUrl(string? url, uint timeout, uint options)
+    {
+        fixed (byte* text = Terminated(url))
+            return ConnectUrlCore(text, timeout, options);
+    }
+
+    public override int ReadLine(nuint handle, void* buffer, int* length) => ReadLineCore(handle, (byte*)buffer, length);
+
+    public override int WriteLine(nuint handle, string? text, int* length)
+    {
+        fixed (byte* line = Terminated(text))
+            return WriteLineCore(handle, line, length);
+    }
+
+    public override int GetHostAddress(string? hostName, int family, InternetAddress* address)
+    {
+        fixed (byte* host = Terminated(hostName))
+            return GetHostAddressCore(host, family, address);
+    }
+
+    public override int FormatAddress(InternetAddress* address, void* buffer, int maxLength) =>
+        FormatAddressCore(address, (byte*)buffer, maxLength);
+
+    public override int GetHostName(void* buffer, int maxLength) => GetHostNameCore((byte*)buffer, maxLength);
+
+    public override int NormalizeHostName(string? hostName, void* buffer, int maxLength)
+    {
+        fixed (byte* host = Terminated(hostName))
+            return NormalizeHostNameCore(host, (byte*)buffer, maxLength);
+    }
+
     public override string Decode(void* buffer) => Marshal.PtrToStringUTF8((IntPtr)buffer)!;
 
     public override int LengthOf(string text) => Encoding.UTF8.GetByteCount(text);
+
+    public override byte[] Encode(string text) => Encoding.UTF8.GetBytes(text);
+
+    private static byte[]? Terminated(string? text) => text is null ? null : Encoding.UTF8.GetBytes(text + "\0");
 
     protected virtual int InitializeCore(byte* key, InetInitData* data) => NativeMethods.InetInitializeA(key, data);
 
     protected virtual int GetErrorStringCore(uint code, byte* buffer, int maxLength) =>
         NativeMethods.InetGetErrorStringA(code, buffer, maxLength);
+
+    protected virtual nuint ConnectCore(byte* host, uint port, uint protocol, uint timeout, uint options) =>
+        NativeMethods.InetConnectA(host, port, protocol, timeout, options, null);
+
+    protected virtual nuint ConnectExCore(byte* host, uint port, uint protocol, uint timeout, uint options, byte* local, uint localPort) =>
+        NativeMethods.InetConnectExA(host, port, protocol, timeout, options, local, localPort, null);
+
+    protected virtual nuint ConnectUrlCore(byte* url, uint timeout, uint options) =>
+        NativeMethods.InetConnectUrlA(url, timeout, options, null);
+
+    protected virtual int ReadLineCore(nuint handle, byte* buffer, int* length) => NativeMethods.InetReadLineA(handle, buffer, length);
+
+    protected virtual int WriteLineCore(nuint handle, byte* text, int* length) => NativeMethods.InetWriteLineA(handle, text, length);
+
+    protected virtual int GetHostAddressCore(byte* host, int family, InternetAddress* address) =>
+        NativeMethods.InetGetHostAddressA(host, family, address);
+
+    protected virtual int FormatAddressCore(InternetAddress* address, byte* buffer, int maxLength) =>
+        NativeMethods.InetFormatAddressA(address, buffer, maxLength);
+
+    protected virtual int GetHostNameCore(byte* buffer, int maxLength) => NativeMethods.InetGetHostNameA(buffer, maxLength);
+
+    protected virtual int NormalizeHostNameCore(byte* host, byte* buffer, int maxLength) =>
+        NativeMethods.InetNormalizeHostNameA(host, buffer, maxLength);
 }
 
-/// <summary>The plain names (InetInitialize, InetGetErrorString): the A form under another name.</summary>
+/// <summary>The plain names (InetInitialize, InetConnect, ...): the A form under another name.</summary>
 public sealed unsafe class PlainForm : AnsiForm
 {
     protected override int InitializeCore(byte* key, InetInitData* data) => NativeMethods.InetInitialize(key, data);
 
     protected override int GetErrorStringCore(uint code, byte* buffer, int maxLength) =>
         NativeMethods.InetGetErrorString(code, buffer, maxLength);
+
+    protected override nuint ConnectCore(byte* host, uint port, uint protocol, uint timeout, uint options) =>
+        NativeMethods.InetConnect(host, port, protocol, timeout, options, null);
+
+    protected override nuint ConnectExCore(byte* host, uint port, uint protocol, uint timeout, uint options, byte* local, uint localPort) =>
+        NativeMethods.InetConnectEx(host, port, protocol, timeout, options, local, localPort, null);
+
+    protected override nuint ConnectUrlCore(byte* url, uint timeout, uint options) =>
+        NativeMethods.InetConnectUrl(url, timeout, options, null);
+
+    protected override int ReadLineCore(nuint handle, byte* buffer, int* length) => NativeMethods.InetReadLine(handle, buffer, length);
+
+    protected override int WriteLineCore(nuint handle, byte* text, int* length) => NativeMethods.InetWriteLine(handle, text, length);
+
+    protected override int GetHostAddressCore(byte* host, int family, InternetAddress* address) =>
+        NativeMethods.InetGetHostAddress(host, family, address);
+
+    protected override int FormatAddressCore(InternetAddress* address, byte* buffer, int maxLength) =>
+        NativeMethods.InetFormatAddress(address, buffer, maxLength);
+
+    protected override int GetHostNameCore(byte* buffer, int maxLength) => NativeMethods.InetGetHostName(buffer, maxLength);
+
+    protected override int NormalizeHostNameCore(byte* host, byte* buffer, int maxLength) =>
+        NativeMethods.InetNormalizeHostName(host, buffer, maxLength);
 }
 
 public sealed unsafe class WideForm : StringForm
@@ -69,7 +191,54 @@ public sealed unsafe class WideForm : StringForm
     public override int GetErrorString(uint code, void* buffer, int maxLength) =>
         NativeMethods.InetGetErrorStringW(code, (char*)buffer, maxLength);
 
+    // fixed on a string gives a NUL-terminated pointer, or NULL for a null string.
+    public override nuint Connect(string? hostName, uint port, uint protocol, uint timeout, uint options)
+    {
+        fixed (char* host = hostName)
+            return NativeMethods.InetConnectW(host, port, protocol, timeout, options, null);
+    }
+
+    public override nuint ConnectEx(string? hostName, uint port, uint protocol, uint timeout, uint options, string? localAddress, uint localPort)
+    {
+        fixed (char* host = hostName)
+        fixed (char* local = localAddress)
+            return NativeMethods.InetConnectExW(host, port, protocol, timeout, options, local, localPort, null);
+    }
+
+    public override nuint ConnectUrl(string? url, uint timeout, uint options)
+    {
+        fixed (char* text = url)
+            return NativeMethods.InetConnectUrlW(text, timeout, options, null);
+    }
+
+    public override int ReadLine(nuint handle, void* buffer, int* length) => NativeMethods.InetReadLineW(handle, (char*)buffer, length);
+
+    public override int WriteLine(nuint handle, string? text, int* length)
+    {
+        fixed (char* line = text)
+            return NativeMethods.InetWriteLineW(handle, line, length);
+    }
+
+    public override int GetHostAddress(string? hostName, int family, InternetAddress* address)
+    {
+        fixed (char* host = hostName)
+            return NativeMethods.InetGetHostAddressW(host, family, address);
+    }
+
+    public override int FormatAddress(InternetAddress* address, void* buffer, int maxLength) =>
+        NativeMethods.InetFormatAddressW(address, (char*)buffer, maxLength);
+
+    public override int GetHostName(void* buffer, int maxLength) => NativeMethods.InetGetHostNameW((char*)buffer, maxLength);
+
+    public override int NormalizeHostName(string? hostName, void* buffer, int maxLength)
+    {
+        fixed (char* host = hostName)
+            return NativeMethods.InetNormalizeHostNameW(host, (char*)buffer, maxLength);
+    }
+
     public override string Decode(void* buffer) => new((char*)buffer);
 
     public override int LengthOf(string text) => text.Length;
+
+    public override byte[] Encode(string text) => Encoding.Unicode.GetBytes(text);
 }

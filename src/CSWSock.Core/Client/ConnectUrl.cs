@@ -1,3 +1,4 @@
+using System.Globalization;
 using CSWSock.Core.Abi;
 using CSWSock.Core.Errors;
 
@@ -41,7 +42,7 @@ public static class ConnectUrl
 
         var (host, portText) = SplitHostAndPort(authority) ?? throw Invalid(url);
         uint port = scheme.DefaultPort;
-        if (portText is not null && (!uint.TryParse(portText, out port) || port is 0 or > 65535))
+        if (portText is not null && (!uint.TryParse(portText, NumberStyles.None, CultureInfo.InvariantCulture, out port) || port is 0 or > 65535))
             throw Invalid(url);
         if (host.Length == 0 || port == 0)
             throw Invalid(url);

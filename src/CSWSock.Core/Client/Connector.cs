@@ -32,7 +32,7 @@ internal static class Connector
             throw new InetException(ErrorCode.ST_ERROR_INVALID_PORT, "INET_OPTION_RESERVEDPORT needs a local port below 1024");
 
         var deadline = Deadline.FromTimeout(request.TimeoutSeconds);
-        var local = LocalAddress(request.LocalAddress, deadline);
+        var local = LocalAddress(request.LocalAddress);
         var addresses = Resolver.Resolve(host, deadline, options.HasFlag(InetOptions.INET_OPTION_PREFER_IPV6),
             local?.AddressFamily ?? AddressFamily.Unspecified);
 
@@ -44,10 +44,11 @@ internal static class Connector
             {
                 ConnectOptions.Apply(socket, options);
                 Bind(socket, protocol, local, (int)request.LocalPort, reserved);
+                if (!options.HasFlag(InetOptions.INET_OPTION_REUSEADDRESS) && socket.IsBound)
+                    socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, false);
                 var remote = new IPEndPoint(address, (int)request.Port);
-                if (protocol == ProtocolType.Tcp)
-                    ConnectWithin(socket, remote, deadline);
-                return new Connection(socket, protocol, options, host.Ascii, remote, request.TimeoutSeconds);
+                var pending = protocol == ProtocolType.Tcp ? ConnectWithin(socket, remote, deadline) : SocketError.Success;
+                return new Connection(socket, protocol, options, host.Ascii, remote, request.TimeoutSeconds, pending);
             }
             catch (SocketException e) when (IsWorthAnotherAddress(e.SocketErrorCode))
             {
@@ -63,25 +64,21 @@ internal static class Connector
         throw failure!;
     }
 
-    private static IPAddress? LocalAddress(string? text, Deadline deadline)
+    /// <summary>A local address is an IP literal of this machine (NULL or "": any).</summary>
+    private static IPAddress? LocalAddress(string? text)
     {
         if (string.IsNullOrEmpty(text))
             return null;
-        HostName local;
-        try
-        {
-            local = HostName.Parse(text);
-        }
-        catch (InetException)
-        {
-            throw new InetException(ErrorCode.ST_ERROR_INVALID_ADDRESS, $"local address '{text}'");
-        }
-        return Resolver.Resolve(local, deadline, preferIPv6: false)[0];
+        return HostName.TryParseLiteral(text, out var address)
+            ? address
+            : throw new InetException(ErrorCode.ST_ERROR_INVALID_ADDRESS, $"local address '{text}' is not an IP address");
     }
 
     /// <summary>
     /// Binds where the caller asked (InetConnectEx), below 1024 for RESERVEDPORT, and any UDP socket
-    /// (its local port receives the replies before anything is sent).
+    /// (its local port receives the replies before anything is sent). .NET's bind on Linux sets
+    /// SO_REUSEADDR to allow a port in TIME_WAIT, as Winsock does by default; Connect clears the
+    /// flag again unless INET_OPTION_REUSEADDRESS asked for it, so the socket shows the options asked for.
     /// </summary>
     private static void Bind(Socket socket, ProtocolType protocol, IPAddress? local, int port, bool reserved)
     {
@@ -114,13 +111,17 @@ internal static class Connector
         throw new SocketException((int)SocketError.AddressAlreadyInUse);
     }
 
-    private static void ConnectWithin(Socket socket, IPEndPoint remote, Deadline deadline)
+    /// <summary>
+    /// Connects by the deadline. Returns ConnectionReset when the handshake completed and the peer
+    /// reset at once: as with Winsock, the connect succeeds and the first read or write reports it.
+    /// </summary>
+    private static SocketError ConnectWithin(Socket socket, IPEndPoint remote, Deadline deadline)
     {
         socket.Blocking = false;
         try
         {
             socket.Connect(remote);
-            return;
+            return SocketError.Success;
         }
         catch (SocketException e) when (e.SocketErrorCode is SocketError.WouldBlock or SocketError.InProgress)
         {
@@ -131,14 +132,13 @@ internal static class Connector
             if (deadline.HasExpired)
                 throw new InetException(ErrorCode.ST_ERROR_OPERATION_TIMEOUT, $"connecting to {remote} took longer than the timeout");
         }
-        int error = (int)socket.GetSocketOption(SocketOptionLevel.Socket, SocketOptionName.Error)!;
-        if (error != 0)
-            throw new SocketException(error);
+        var error = (SocketError)(int)socket.GetSocketOption(SocketOptionLevel.Socket, SocketOptionName.Error)!;
+        return error is SocketError.Success or SocketError.ConnectionReset ? error : throw new SocketException((int)error);
     }
 
     // Failures of this address, not of the request: the next address may work.
     private static bool IsWorthAnotherAddress(SocketError error) => error is
         SocketError.ConnectionRefused or SocketError.NetworkUnreachable or SocketError.HostUnreachable or
         SocketError.NetworkDown or SocketError.AddressFamilyNotSupported or SocketError.AddressNotAvailable or
-        SocketError.TimedOut or SocketError.ConnectionReset;
+        SocketError.TimedOut;
 }

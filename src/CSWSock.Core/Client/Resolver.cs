@@ -9,8 +9,10 @@ namespace CSWSock.Core.Client;
 internal static class Resolver
 {
     /// <summary>
-    /// The host's addresses in the resolver's order (IPv6 first when <paramref name="preferIPv6"/>),
-    /// keeping only <paramref name="family"/> unless it is Unspecified.
+    /// The host's addresses, IPv4 before IPv6 (IPv6 first when <paramref name="preferIPv6"/>), each
+    /// family in the resolver's order, keeping only <paramref name="family"/> unless it is
+    /// Unspecified. glibc sorts by RFC 6724, which puts ::1 before 127.0.0.1; the library's default
+    /// family is IPv4 (INET_ADDRESS_DEFAULT), and INET_OPTION_PREFER_IPV6 is what asks for IPv6 first.
     /// </summary>
     public static IReadOnlyList<IPAddress> Resolve(HostName host, Deadline deadline, bool preferIPv6, AddressFamily family = AddressFamily.Unspecified)
     {
@@ -19,7 +21,7 @@ internal static class Resolver
             .Where(address => address.AddressFamily is AddressFamily.InterNetwork or AddressFamily.InterNetworkV6)
             .Where(address => family == AddressFamily.Unspecified || address.AddressFamily == family)
             .Distinct()
-            .OrderBy(address => preferIPv6 && address.AddressFamily != AddressFamily.InterNetworkV6 ? 1 : 0)
+            .OrderBy(address => address.AddressFamily == (preferIPv6 ? AddressFamily.InterNetworkV6 : AddressFamily.InterNetwork) ? 0 : 1)
             .ToList();
         if (addresses.Count == 0)
             throw new InetException(host.Literal is null ? ErrorCode.ST_ERROR_NO_DATA : ErrorCode.ST_ERROR_ADDRESS_FAMILY_NOT_SUPPORTED);

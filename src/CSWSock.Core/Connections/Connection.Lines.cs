@@ -77,23 +77,37 @@ public sealed partial class Connection
     }
 
     /// <summary>
-    /// Takes <paramref name="consumed"/> buffered bytes, of which the first <paramref name="length"/>
-    /// are the line; what does not fit the caller's capacity goes back to the buffer.
+    /// Takes the first <paramref name="length"/> buffered bytes as the line (and <paramref name="consumed"/>
+    /// bytes in all, with its end) when it fits the caller's capacity. When it does not, only the
+    /// bytes that make up the part returned are taken: the rest stays buffered as received, for the
+    /// next InetReadLine, or for InetRead, which returns it unchanged.
     /// </summary>
     private byte[] TakeLine(int length, int consumed, int capacity, LineUnits units, out ErrorCode error)
     {
-        var line = Stripped(_received.Data[..length]);
-        bool ended = consumed > length;
-        _received.Consume(consumed);
+        var raw = _received.Data[..length];
+        var line = Stripped(raw);
         int fit = Fit(line, capacity, units);
         if (fit == line.Length)
         {
+            _received.Consume(consumed);
             error = ErrorCode.ST_ERROR_NONE;
             return line;
         }
-        _received.Unread(ended ? [.. line.AsSpan(fit), (byte)'\n'] : line.AsSpan(fit));
+        _received.Consume(RawLength(raw, fit));
         error = ErrorCode.ST_ERROR_BUFFER_TOO_SMALL;
         return line[..fit];
+    }
+
+    /// <summary>How many received bytes hold the first <paramref name="kept"/> bytes <see cref="Stripped"/> keeps.</summary>
+    private static int RawLength(ReadOnlySpan<byte> raw, int kept)
+    {
+        int length = 0;
+        for (; kept > 0; length++)
+        {
+            if (raw[length] is not ((byte)'\r' or 0))
+                kept--;
+        }
+        return length;
     }
 
     /// <summary>The line's bytes without CR and NUL, which never occur inside a UTF-8 sequence.</summary>

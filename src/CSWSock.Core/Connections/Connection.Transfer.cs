@@ -105,6 +105,7 @@ public sealed partial class Connection
     {
         if (Protocol == ProtocolType.Udp)
             return ReceiveDatagram(buffer, deadline);
+        ThrowIfPending();
         while (true)
         {
             int count = _socket.Receive(buffer, SocketFlags.None, out var error);
@@ -132,10 +133,13 @@ public sealed partial class Connection
             WaitFor(SelectMode.SelectRead, deadline);
             try
             {
+                // ReceiveMessageFrom, because .NET's ReceiveFrom on Linux drops the kernel's MSG_TRUNC.
                 EndPoint from = any;
-                int count = _socket.ReceiveFrom(buffer, SocketFlags.None, ref from);
+                var flags = SocketFlags.None;
+                int count = _socket.ReceiveMessageFrom(buffer, ref flags, ref from, out _);
                 Volatile.Write(ref _lastSender, Unmapped((IPEndPoint)from));
-                return count;
+                // Larger than the buffer: it is filled, and the rest is lost, as Winsock reports with WSAEMSGSIZE.
+                return (flags & SocketFlags.Truncated) == 0 ? count : throw new SocketException((int)SocketError.MessageSize);
             }
             catch (SocketException e) when (e.SocketErrorCode == SocketError.WouldBlock)
             {
@@ -146,6 +150,7 @@ public sealed partial class Connection
 
     private int SendAll(ReadOnlySpan<byte> data, Deadline deadline)
     {
+        ThrowIfPending();
         int sent = 0;
         while (sent < data.Length)
         {

@@ -26,9 +26,12 @@ public sealed partial class Connection : IHandleResource
     private int _status = (int)InetStatus.INET_STATUS_IDLE;
     private uint _timeoutSeconds;
     private IPEndPoint? _lastSender;
+    private int _pendingError;
 
-    internal Connection(Socket socket, ProtocolType protocol, InetOptions options, string hostName, IPEndPoint remote, uint timeoutSeconds)
+    internal Connection(Socket socket, ProtocolType protocol, InetOptions options, string hostName, IPEndPoint remote,
+        uint timeoutSeconds, SocketError pendingError = SocketError.Success)
     {
+        _pendingError = (int)pendingError;
         _socket = socket;
         _socket.Blocking = false;
         Handle = (nuint)socket.Handle;
@@ -138,6 +141,13 @@ public sealed partial class Connection : IHandleResource
             if (deadline.HasExpired)
                 throw new InetException(ErrorCode.ST_ERROR_OPERATION_TIMEOUT);
         }
+    }
+
+    /// <summary>An error the connect saw after the handshake (a reset): the first read or write reports it.</summary>
+    private void ThrowIfPending()
+    {
+        if (Volatile.Read(ref _pendingError) != 0 && Interlocked.Exchange(ref _pendingError, 0) is var error and not 0)
+            throw Failed((SocketError)error);
     }
 
     private void ThrowIfInterrupted()

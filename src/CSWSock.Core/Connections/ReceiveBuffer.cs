@@ -50,20 +50,5 @@ internal sealed class ReceiveBuffer
             _start = _end = 0;
     }
 
-    /// <summary>Puts bytes back in front of what is buffered (a line the caller's buffer could not hold).</summary>
-    public void Unread(ReadOnlySpan<byte> bytes)
-    {
-        if (bytes.Length <= _start)
-        {
-            _start -= bytes.Length;
-            bytes.CopyTo(_bytes.AsSpan(_start));
-            return;
-        }
-        var joined = new byte[Math.Max(_bytes.Length, bytes.Length + Count)];
-        bytes.CopyTo(joined);
-        Data.CopyTo(joined.AsSpan(bytes.Length));
-        (_bytes, _end, _start) = (joined, bytes.Length + Count, 0);
-    }
-
     public void Clear() => _start = _end = 0;
 }

@@ -33,27 +33,27 @@ internal static unsafe class Addresses
 
     [UnmanagedCallersOnly(EntryPoint = nameof(InetFormatAddressA), CallConvs = [typeof(CallConvStdcall)])]
     public static int InetFormatAddressA(InternetAddress* lpAddress, byte* lpszAddress, int nMaxLength) =>
-        Guard.Int(() => Strings.ToAnsi(Library.Process.FormatAddress(InternetAddress.Read(lpAddress)), lpszAddress, nMaxLength));
+        Guard.Int(() => Strings.ToAnsi(() => Library.Process.FormatAddress(InternetAddress.Read(lpAddress)), lpszAddress, nMaxLength));
 
     [UnmanagedCallersOnly(EntryPoint = nameof(InetFormatAddressW), CallConvs = [typeof(CallConvStdcall)])]
     public static int InetFormatAddressW(InternetAddress* lpAddress, char* lpszAddress, int nMaxLength) =>
-        Guard.Int(() => Strings.ToWide(Library.Process.FormatAddress(InternetAddress.Read(lpAddress)), lpszAddress, nMaxLength));
+        Guard.Int(() => Strings.ToWide(() => Library.Process.FormatAddress(InternetAddress.Read(lpAddress)), lpszAddress, nMaxLength));
 
     [UnmanagedCallersOnly(EntryPoint = nameof(InetGetHostNameA), CallConvs = [typeof(CallConvStdcall)])]
     public static int InetGetHostNameA(byte* lpszHostName, int nMaxLength) =>
-        Guard.Int(() => Strings.ToAnsi(Library.Process.GetHostName(), lpszHostName, nMaxLength));
+        Guard.Int(() => Strings.ToAnsi(Library.Process.GetHostName, lpszHostName, nMaxLength));
 
     [UnmanagedCallersOnly(EntryPoint = nameof(InetGetHostNameW), CallConvs = [typeof(CallConvStdcall)])]
     public static int InetGetHostNameW(char* lpszHostName, int nMaxLength) =>
-        Guard.Int(() => Strings.ToWide(Library.Process.GetHostName(), lpszHostName, nMaxLength));
+        Guard.Int(() => Strings.ToWide(Library.Process.GetHostName, lpszHostName, nMaxLength));
 
     [UnmanagedCallersOnly(EntryPoint = nameof(InetNormalizeHostNameA), CallConvs = [typeof(CallConvStdcall)])]
     public static int InetNormalizeHostNameA(byte* lpszHostName, byte* lpszResult, int nMaxLength) =>
-        Guard.Int(() => Strings.ToAnsi(Library.Process.NormalizeHostName(Strings.FromAnsi(lpszHostName)), lpszResult, nMaxLength));
+        Guard.Int(() => Strings.ToAnsi(() => Library.Process.NormalizeHostName(Strings.FromAnsi(lpszHostName)), lpszResult, nMaxLength));
 
     [UnmanagedCallersOnly(EntryPoint = nameof(InetNormalizeHostNameW), CallConvs = [typeof(CallConvStdcall)])]
     public static int InetNormalizeHostNameW(char* lpszHostName, char* lpszResult, int nMaxLength) =>
-        Guard.Int(() => Strings.ToWide(Library.Process.NormalizeHostName(Strings.FromWide(lpszHostName)), lpszResult, nMaxLength));
+        Guard.Int(() => Strings.ToWide(() => Library.Process.NormalizeHostName(Strings.FromWide(lpszHostName)), lpszResult, nMaxLength));
 
     private static int HostAddress(string? hostName, int family, InternetAddress* address)
     {

@@ -16,22 +16,12 @@ internal static unsafe class Errors
 
     [UnmanagedCallersOnly(EntryPoint = nameof(InetGetErrorStringA), CallConvs = [typeof(CallConvStdcall)])]
     public static int InetGetErrorStringA(uint dwErrorCode, byte* lpszBuffer, int nMaxLength) =>
-        Guard.Int(() => Describe(dwErrorCode, message => Strings.ToAnsi(message, lpszBuffer, nMaxLength)));
+        Guard.Int(() => Strings.ToAnsi(() => MessageOf(dwErrorCode), lpszBuffer, nMaxLength));
 
     [UnmanagedCallersOnly(EntryPoint = nameof(InetGetErrorStringW), CallConvs = [typeof(CallConvStdcall)])]
     public static int InetGetErrorStringW(uint dwErrorCode, char* lpszBuffer, int nMaxLength) =>
-        Guard.Int(() => Describe(dwErrorCode, message => Strings.ToWide(message, lpszBuffer, nMaxLength)));
+        Guard.Int(() => Strings.ToWide(() => MessageOf(dwErrorCode), lpszBuffer, nMaxLength));
 
-    /// <summary>
-    /// Copies the message; an unknown code still leaves an empty, terminated string in the buffer
-    /// and fails with ST_ERROR_INVALID_PARAMETER.
-    /// </summary>
-    private static int Describe(uint code, Func<string, int> copy)
-    {
-        string? message = ErrorTable.MessageOf(code);
-        int length = copy(message ?? "");
-        if (message is null)
-            throw new InetException(ErrorCode.ST_ERROR_INVALID_PARAMETER, $"unknown error code 0x{code:X8}");
-        return length;
-    }
+    private static string MessageOf(uint code) =>
+        ErrorTable.MessageOf(code) ?? throw new InetException(ErrorCode.ST_ERROR_INVALID_PARAMETER, $"unknown error code 0x{code:X8}");
 }

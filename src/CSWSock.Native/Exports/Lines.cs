@@ -31,7 +31,7 @@ internal static unsafe class Lines
         {
             int capacity = StartLine(lpszBuffer, lpnLength, sizeof(char));
             var line = Library.Process.ReadLine(hSocket, capacity - 1, LineUnits.Utf16, out var error);
-            int length = Strings.ToWide(Encoding.UTF8.GetString(line), lpszBuffer, capacity);
+            int length = Strings.ToWide(() => Encoding.UTF8.GetString(line), lpszBuffer, capacity);
             return Delivered(lpnLength, length, error);
         });
 

@@ -14,20 +14,27 @@ internal static unsafe class Strings
 
     public static string? FromWide(char* text) => text == null ? null : new string(text);
 
-    /// <summary>Copies <paramref name="text"/> as ANSI; returns its length in bytes.</summary>
-    public static int ToAnsi(string text, byte* buffer, int maxLength)
+    /// <summary>
+    /// Copies the string <paramref name="produce"/> returns as ANSI; returns its length in bytes. The
+    /// buffer is checked and emptied first, so a failure to produce the string leaves "" in it.
+    /// </summary>
+    public static int ToAnsi(Func<string> produce, byte* buffer, int maxLength)
     {
         RequireBuffer(buffer, maxLength);
+        buffer[0] = 0;
+        string text = produce();
         var encoding = AnsiEncoding.Current;
         var chars = FittingPrefix(text, maxLength - 1, encoding.GetByteCount);
         int written = encoding.GetBytes(chars, new Span<byte>(buffer, maxLength - 1));
         return Terminate(buffer + written, written, chars.Length == text.Length);
     }
 
-    /// <summary>Copies <paramref name="text"/> as UTF-16; returns its length in UTF-16 units.</summary>
-    public static int ToWide(string text, char* buffer, int maxLength)
+    /// <summary>Copies the string <paramref name="produce"/> returns as UTF-16; returns its length in UTF-16 units.</summary>
+    public static int ToWide(Func<string> produce, char* buffer, int maxLength)
     {
         RequireBuffer(buffer, maxLength);
+        buffer[0] = '\0';
+        string text = produce();
         var chars = FittingPrefix(text, maxLength - 1, static part => part.Length);
         chars.CopyTo(new Span<char>(buffer, maxLength - 1));
         return Terminate(buffer + chars.Length, chars.Length, chars.Length == text.Length);

@@ -1,0 +1,450 @@
+// Every export of the header's client section, walked through bad input: NULL pointers, empty
+// strings, zero and negative lengths, output lengths smaller than needed, a closed handle, a
+// made-up handle, another thread (for the owner-only calls), and calls before InetInitialize.
+// Each row is one call with the failure value and InetGetLastError code it must give. Output
+// buffers end at a guard page, so a write past the length given crashes the test.
+#include <gtest/gtest.h>
+
+#include <cstdint>
+#include <cstdio>
+#include <functional>
+#include <set>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "cswsock11.h"
+#include "guarded.hpp"
+#include "io_fixture.hpp"
+#include "io_forms.hpp"
+#include "peers.h"
+
+using namespace io;
+using ::testing::PrintToString;
+
+namespace {
+
+// Every export declared in the client part of the header.
+const char *const kClientExports[] = {
+    "InetConnectA", "InetConnectW", "InetConnectExA", "InetConnectExW", "InetConnectUrlA", "InetConnectUrlW",
+    "InetDisconnect", "InetAbort", "InetCancel", "InetRead", "InetWrite", "InetPeek", "InetFlush",
+    "InetReadLineA", "InetReadLineW", "InetWriteLineA", "InetWriteLineW", "InetReadFrom", "InetWriteTo",
+    "InetIsConnected", "InetIsReadable", "InetIsWritable", "InetGetStatus", "InetGetTimeout", "InetSetTimeout",
+    "InetGetHostAddressA", "InetGetHostAddressW", "InetGetLocalAddress", "InetGetPeerAddress",
+    "InetFormatAddressA", "InetFormatAddressW", "InetGetHostNameA", "InetGetHostNameW",
+    "InetNormalizeHostNameA", "InetNormalizeHostNameW", "InetAttachThread",
+};
+
+// The calls only the owning thread may make.
+const char *const kOwnerOnly[] = {
+    "InetRead", "InetWrite", "InetPeek", "InetFlush", "InetReadLineA", "InetReadLineW", "InetWriteLineA",
+    "InetWriteLineW", "InetReadFrom", "InetWriteTo", "InetDisconnect", "InetAbort", "InetSetTimeout",
+};
+
+const SOCKET kMadeUpHandle = 0x5EC7E7; // far above any descriptor this process can have
+
+// Return values of every type, widened so one table holds them.
+using Value = std::uint64_t;
+Value V(SOCKET value) { return static_cast<Value>(value); }
+Value V(INT value) { return static_cast<Value>(static_cast<std::int64_t>(value)); }
+Value V(DWORD value) { return static_cast<Value>(value); }
+
+const Value kInvalidSocket = V(INVALID_SOCKET);
+const Value kInetError = V(static_cast<INT>(INET_ERROR));
+const Value kFalse = V(static_cast<INT>(FALSE));
+const Value kDwordError = V(static_cast<DWORD>(INET_ERROR));
+
+enum class On { CallingThread, OtherThread };
+
+struct Row {
+    std::string name; // "<export>: <what is wrong>"
+    std::function<Value()> call;
+    Value expected;
+    DWORD error;
+    On thread = On::CallingThread;
+    std::function<void()> after = nullptr; // puts the connection back as it was
+};
+
+// A call taking a handle, with every other argument valid.
+struct HandleCall {
+    std::string name;
+    std::function<Value(SOCKET)> call;
+    Value failure;
+};
+
+struct Outcome {
+    Value value;
+    DWORD error;
+};
+
+Outcome Call(const std::function<Value()> &call)
+{
+    InetSetLastError(ST_ERROR_NONE);
+    Value value = call();
+    return {value, InetGetLastError()};
+}
+
+std::string Hex(Value value)
+{
+    char text[24];
+    std::snprintf(text, sizeof text, "0x%llX", static_cast<unsigned long long>(value));
+    return text;
+}
+
+void RunRows(const std::vector<Row> &rows)
+{
+    for (const Row &row : rows) {
+        SCOPED_TRACE(row.name);
+        Outcome outcome{};
+        if (row.thread == On::OtherThread) {
+            std::thread other([&] { outcome = Call(row.call); });
+            other.join();
+        } else {
+            outcome = Call(row.call);
+        }
+        EXPECT_EQ(Hex(outcome.value), Hex(row.expected)) << "return value";
+        EXPECT_EQ(Code{outcome.error}, Code{row.error}) << "last error";
+        if (row.after)
+            row.after();
+    }
+}
+
+// Fails for each export (or owner-only export) that no row exercises (on another thread).
+void ExpectEveryExportCovered(const std::vector<Row> &rows, bool otherThreadToo)
+{
+    std::set<std::string> covered, coveredOnOtherThread;
+    for (const Row &row : rows) {
+        std::string name = row.name.substr(0, row.name.find(':'));
+        covered.insert(name);
+        if (row.thread == On::OtherThread)
+            coveredOnOtherThread.insert(name);
+    }
+    for (const char *name : kClientExports)
+        EXPECT_EQ(covered.count(name), 1u) << name << " has no row";
+    if (otherThreadToo) {
+        for (const char *name : kOwnerOnly)
+            EXPECT_EQ(coveredOnOtherThread.count(name), 1u) << name << " has no other-thread row";
+    }
+}
+
+LPBYTE Bytes(const char *text) { return reinterpret_cast<LPBYTE>(const_cast<char *>(text)); }
+
+// The connect functions of each form, beside the line and name functions of io_forms.hpp.
+struct AnsiCalls : AnsiIo {
+    static SOCKET Connect(const Char *host, UINT port) { return InetConnectA(host, port, INET_PROTOCOL_TCP, 5, 0, nullptr); }
+    static SOCKET ConnectEx(const Char *host, UINT port, const Char *local) { return InetConnectExA(host, port, INET_PROTOCOL_TCP, 5, 0, local, 0, nullptr); }
+    static SOCKET ConnectUrl(const Char *url) { return InetConnectUrlA(url, 5, 0, nullptr); }
+};
+
+struct WideCalls : WideIo {
+    static SOCKET Connect(const Char *host, UINT port) { return InetConnectW(host, port, INET_PROTOCOL_TCP, 5, 0, nullptr); }
+    static SOCKET ConnectEx(const Char *host, UINT port, const Char *local) { return InetConnectExW(host, port, INET_PROTOCOL_TCP, 5, 0, local, 0, nullptr); }
+    static SOCKET ConnectUrl(const Char *url) { return InetConnectUrlW(url, 5, 0, nullptr); }
+};
+
+// Every call that takes a handle, with valid other arguments; udpPort is where InetWriteTo sends.
+std::vector<HandleCall> HandleCalls(UINT udpPort)
+{
+    auto readLine = [](auto form) {
+        using Form = decltype(form);
+        return [](SOCKET h) {
+            Guarded<typename Form::Char> buffer(64);
+            INT length = 64;
+            return V(Form::ReadLine(h, buffer.get(), &length));
+        };
+    };
+    auto writeLine = [](auto form) {
+        using Form = decltype(form);
+        return [](SOCKET h) {
+            const typename Form::String text = Form::Text("line");
+            INT length = 0;
+            return V(Form::WriteLine(h, text.c_str(), &length));
+        };
+    };
+    return {
+        {"InetDisconnect", [](SOCKET h) { return V(InetDisconnect(h)); }, kInetError},
+        {"InetAbort", [](SOCKET h) { return V(InetAbort(h)); }, kInetError},
+        {"InetCancel", [](SOCKET h) { return V(InetCancel(h)); }, kInetError},
+        {"InetRead", [](SOCKET h) { Guarded<BYTE> b(16); return V(InetRead(h, b.get(), 16)); }, kInetError},
+        {"InetWrite", [](SOCKET h) { return V(InetWrite(h, Bytes("x"), 1)); }, kInetError},
+        {"InetPeek", [](SOCKET h) { Guarded<BYTE> b(16); return V(InetPeek(h, b.get(), 16)); }, kInetError},
+        {"InetFlush", [](SOCKET h) { return V(InetFlush(h)); }, kInetError},
+        {"InetReadLineA", readLine(AnsiIo{}), kFalse},
+        {"InetReadLineW", readLine(WideIo{}), kFalse},
+        {"InetWriteLineA", writeLine(AnsiIo{}), kFalse},
+        {"InetWriteLineW", writeLine(WideIo{}), kFalse},
+        {"InetReadFrom", [](SOCKET h) {
+             Guarded<BYTE> b(16);
+             INTERNET_ADDRESS from{};
+             UINT port = 0;
+             return V(InetReadFrom(h, b.get(), 16, &from, &port));
+         }, kInetError},
+        {"InetWriteTo", [udpPort](SOCKET h) {
+             INTERNET_ADDRESS to = Ipv4(127, 0, 0, 1);
+             return V(InetWriteTo(h, Bytes("x"), 1, &to, udpPort));
+         }, kInetError},
+        {"InetIsConnected", [](SOCKET h) { return V(InetIsConnected(h)); }, kFalse},
+        {"InetIsReadable", [](SOCKET h) { return V(InetIsReadable(h, 0)); }, kFalse},
+        {"InetIsWritable", [](SOCKET h) { return V(InetIsWritable(h, 0)); }, kFalse},
+        {"InetGetStatus", [](SOCKET h) { return V(InetGetStatus(h)); }, kInetError},
+        {"InetGetTimeout", [](SOCKET h) { return V(InetGetTimeout(h)); }, kInetError},
+        {"InetSetTimeout", [](SOCKET h) { return V(InetSetTimeout(h, 5)); }, kInetError},
+        {"InetGetLocalAddress", [](SOCKET h) {
+             INTERNET_ADDRESS address{};
+             UINT port = 0;
+             return V(InetGetLocalAddress(h, &address, &port));
+         }, kInetError},
+        {"InetGetPeerAddress", [](SOCKET h) {
+             INTERNET_ADDRESS address{};
+             UINT port = 0;
+             return V(InetGetPeerAddress(h, &address, &port));
+         }, kInetError},
+        {"InetAttachThread", [](SOCKET h) { return V(InetAttachThread(h, 0)); }, kDwordError},
+    };
+}
+
+// The string functions of one form with bad arguments (no handle involved, or handles that are fine).
+template <typename Form>
+void AddStringRows(std::vector<Row> &rows, SOCKET tcp, UINT tcpPort)
+{
+    using Char = typename Form::Char;
+    using String = typename Form::String;
+    const std::string f = Form::name;
+    const String empty;
+
+    // InetConnect, InetConnectEx, InetConnectUrl
+    rows.push_back({"InetConnect" + f + ": NULL host", [=] { return V(Form::Connect(nullptr, tcpPort)); }, kInvalidSocket, ST_ERROR_INVALID_HOSTNAME});
+    rows.push_back({"InetConnect" + f + ": empty host", [=] { return V(Form::Connect(empty.c_str(), tcpPort)); }, kInvalidSocket, ST_ERROR_INVALID_HOSTNAME});
+    rows.push_back({"InetConnect" + f + ": port 0", [=] { return V(Form::Connect(Form::Text("127.0.0.1").c_str(), 0)); }, kInvalidSocket, ST_ERROR_INVALID_PORT});
+    rows.push_back({"InetConnectEx" + f + ": NULL host", [=] { return V(Form::ConnectEx(nullptr, tcpPort, nullptr)); }, kInvalidSocket, ST_ERROR_INVALID_HOSTNAME});
+    rows.push_back({"InetConnectEx" + f + ": empty host", [=] { return V(Form::ConnectEx(empty.c_str(), tcpPort, nullptr)); }, kInvalidSocket, ST_ERROR_INVALID_HOSTNAME});
+    rows.push_back({"InetConnectEx" + f + ": local address that is not one", [=] {
+                        return V(Form::ConnectEx(Form::Text("127.0.0.1").c_str(), tcpPort, Form::Text("not an address").c_str()));
+                    }, kInvalidSocket, ST_ERROR_INVALID_ADDRESS});
+    rows.push_back({"InetConnectUrl" + f + ": NULL URL", [=] { return V(Form::ConnectUrl(nullptr)); }, kInvalidSocket, ST_ERROR_INVALID_URL});
+    rows.push_back({"InetConnectUrl" + f + ": empty URL", [=] { return V(Form::ConnectUrl(empty.c_str())); }, kInvalidSocket, ST_ERROR_INVALID_URL});
+
+    // InetReadLine: the buffer and its length
+    rows.push_back({"InetReadLine" + f + ": NULL buffer", [=] {
+                        INT length = 64;
+                        return V(Form::ReadLine(tcp, nullptr, &length));
+                    }, kFalse, ST_ERROR_INVALID_PARAMETER});
+    rows.push_back({"InetReadLine" + f + ": NULL length", [=] {
+                        Guarded<Char> buffer(64);
+                        return V(Form::ReadLine(tcp, buffer.get(), nullptr));
+                    }, kFalse, ST_ERROR_INVALID_PARAMETER});
+    for (INT bad : {0, -1}) {
+        rows.push_back({"InetReadLine" + f + ": *lpnLength " + std::to_string(bad), [=] {
+                            Guarded<Char> nothing(0); // any write lands on the guard page
+                            INT length = bad;
+                            return V(Form::ReadLine(tcp, nothing.get(), &length));
+                        }, kFalse, ST_ERROR_INVALID_PARAMETER});
+    }
+    rows.push_back({"InetReadLine" + f + ": line longer than *lpnLength",
+                    [=] {
+                        Write(tcp, "abcdef\r\n");
+                        Guarded<Char> buffer(4);
+                        INT length = 4;
+                        InetSetLastError(ST_ERROR_NONE);
+                        return V(Form::ReadLine(tcp, buffer.get(), &length));
+                    },
+                    kFalse, ST_ERROR_BUFFER_TOO_SMALL, On::CallingThread,
+                    [=] { // the rest of the line
+                        Guarded<Char> buffer(64);
+                        INT length = 64;
+                        EXPECT_TRUE(Form::ReadLine(tcp, buffer.get(), &length));
+                        EXPECT_EQ(Form::Utf8Of(buffer.get(), 64), "def");
+                    }});
+
+    // InetGetHostAddress
+    rows.push_back({"InetGetHostAddress" + f + ": NULL host", [=] {
+                        INTERNET_ADDRESS address{};
+                        return V(Form::GetHostAddress(nullptr, INET_ADDRESS_IPV4, &address));
+                    }, kInetError, ST_ERROR_INVALID_HOSTNAME});
+    rows.push_back({"InetGetHostAddress" + f + ": empty host", [=] {
+                        INTERNET_ADDRESS address{};
+                        return V(Form::GetHostAddress(empty.c_str(), INET_ADDRESS_IPV4, &address));
+                    }, kInetError, ST_ERROR_INVALID_HOSTNAME});
+    rows.push_back({"InetGetHostAddress" + f + ": NULL address", [=] {
+                        return V(Form::GetHostAddress(Form::Text("127.0.0.1").c_str(), INET_ADDRESS_IPV4, nullptr));
+                    }, kInetError, ST_ERROR_INVALID_PARAMETER});
+
+    // InetFormatAddress ("192.0.2.1" needs 10 characters)
+    rows.push_back({"InetFormatAddress" + f + ": NULL address", [=] {
+                        Guarded<Char> buffer(64);
+                        return V(Form::FormatAddress(nullptr, buffer.get(), 64));
+                    }, kInetError, ST_ERROR_INVALID_PARAMETER});
+    rows.push_back({"InetFormatAddress" + f + ": NULL buffer", [=] {
+                        INTERNET_ADDRESS address = Ipv4(192, 0, 2, 1);
+                        return V(Form::FormatAddress(&address, nullptr, 64));
+                    }, kInetError, ST_ERROR_INVALID_PARAMETER});
+    for (INT bad : {0, -1}) {
+        rows.push_back({"InetFormatAddress" + f + ": nMaxLength " + std::to_string(bad), [=] {
+                            INTERNET_ADDRESS address = Ipv4(192, 0, 2, 1);
+                            Guarded<Char> nothing(0);
+                            return V(Form::FormatAddress(&address, nothing.get(), bad));
+                        }, kInetError, ST_ERROR_INVALID_PARAMETER});
+    }
+    rows.push_back({"InetFormatAddress" + f + ": nMaxLength 4", [=] {
+                        INTERNET_ADDRESS address = Ipv4(192, 0, 2, 1);
+                        Guarded<Char> buffer(4);
+                        return V(Form::FormatAddress(&address, buffer.get(), 4));
+                    }, kInetError, ST_ERROR_BUFFER_TOO_SMALL});
+
+    // InetGetHostName
+    rows.push_back({"InetGetHostName" + f + ": NULL buffer", [=] { return V(Form::GetHostName(nullptr, 64)); }, kInetError, ST_ERROR_INVALID_PARAMETER});
+    for (INT bad : {0, -1}) {
+        rows.push_back({"InetGetHostName" + f + ": nMaxLength " + std::to_string(bad), [=] {
+                            Guarded<Char> nothing(0);
+                            return V(Form::GetHostName(nothing.get(), bad));
+                        }, kInetError, ST_ERROR_INVALID_PARAMETER});
+    }
+    rows.push_back({"InetGetHostName" + f + ": nMaxLength 1", [=] {
+                        Guarded<Char> buffer(1);
+                        return V(Form::GetHostName(buffer.get(), 1));
+                    }, kInetError, ST_ERROR_BUFFER_TOO_SMALL});
+
+    // InetNormalizeHostName ("example.com" needs 12 characters)
+    rows.push_back({"InetNormalizeHostName" + f + ": NULL host", [=] {
+                        Guarded<Char> buffer(64);
+                        return V(Form::NormalizeHostName(nullptr, buffer.get(), 64));
+                    }, kInetError, ST_ERROR_INVALID_HOSTNAME});
+    rows.push_back({"InetNormalizeHostName" + f + ": empty host", [=] {
+                        Guarded<Char> buffer(64);
+                        return V(Form::NormalizeHostName(empty.c_str(), buffer.get(), 64));
+                    }, kInetError, ST_ERROR_INVALID_HOSTNAME});
+    rows.push_back({"InetNormalizeHostName" + f + ": NULL buffer", [=] {
+                        return V(Form::NormalizeHostName(Form::Text("example.com").c_str(), nullptr, 64));
+                    }, kInetError, ST_ERROR_INVALID_PARAMETER});
+    for (INT bad : {0, -1}) {
+        rows.push_back({"InetNormalizeHostName" + f + ": nMaxLength " + std::to_string(bad), [=] {
+                            Guarded<Char> nothing(0);
+                            return V(Form::NormalizeHostName(Form::Text("example.com").c_str(), nothing.get(), bad));
+                        }, kInetError, ST_ERROR_INVALID_PARAMETER});
+    }
+    rows.push_back({"InetNormalizeHostName" + f + ": nMaxLength 4", [=] {
+                        Guarded<Char> buffer(4);
+                        return V(Form::NormalizeHostName(Form::Text("example.com").c_str(), buffer.get(), 4));
+                    }, kInetError, ST_ERROR_BUFFER_TOO_SMALL});
+}
+
+class BadInputTest : public IoFixture {};
+
+TEST_F(BadInputTest, EveryClientExport_RejectsBadArgumentsAndHandlesWithTheDocumentedError)
+{
+    peer *echo = Start(PEER_ECHO);
+    peer *udpEcho = Start(PEER_UDP_ECHO);
+    const UINT tcpPort = peer_port(echo);
+    const UINT udpPort = peer_port(udpEcho);
+    const SOCKET tcp = Connect(echo);
+    const SOCKET udp = Connect(udpEcho, false, INET_PROTOCOL_UDP);
+    // Made last, so no later connection of this test can take its number again.
+    const SOCKET closed = Connect(echo);
+    ASSERT_EQ(InetDisconnect(closed), 0);
+
+    std::vector<Row> rows;
+
+    // A closed handle, a made-up handle, and (for the owner-only calls) the owner's handle used
+    // from another thread.
+    for (const HandleCall &c : HandleCalls(udpPort)) {
+        rows.push_back({c.name + ": closed handle", [=] { return c.call(closed); }, c.failure, ST_ERROR_INVALID_HANDLE});
+        rows.push_back({c.name + ": made-up handle", [=] { return c.call(kMadeUpHandle); }, c.failure, ST_ERROR_INVALID_HANDLE});
+        for (const char *name : kOwnerOnly) {
+            if (c.name == name) {
+                const SOCKET own = c.name == "InetWriteTo" ? udp : tcp;
+                rows.push_back({c.name + ": another thread", [=] { return c.call(own); }, c.failure, ST_ERROR_NOT_HANDLE_OWNER, On::OtherThread});
+            }
+        }
+    }
+
+    // Buffers and lengths, which are checked before the handle.
+    Guarded<BYTE> none(0); // any write lands on the guard page
+    BYTE *const noBytes = none.get();
+    INTERNET_ADDRESS to = Ipv4(127, 0, 0, 1);
+    const std::vector<Row> buffers = {
+        {"InetRead: NULL buffer", [=] { return V(InetRead(tcp, nullptr, 16)); }, kInetError, ST_ERROR_INVALID_PARAMETER},
+        {"InetRead: cbBuffer 0", [=] { return V(InetRead(tcp, noBytes, 0)); }, kInetError, ST_ERROR_INVALID_PARAMETER},
+        {"InetRead: cbBuffer -1", [=] { return V(InetRead(tcp, noBytes, -1)); }, kInetError, ST_ERROR_INVALID_PARAMETER},
+        {"InetRead: NULL buffer on a closed handle", [=] { return V(InetRead(closed, nullptr, 10)); }, kInetError, ST_ERROR_INVALID_PARAMETER},
+        {"InetWrite: NULL buffer", [=] { return V(InetWrite(tcp, nullptr, 1)); }, kInetError, ST_ERROR_INVALID_PARAMETER},
+        {"InetWrite: cbBuffer 0", [=] { return V(InetWrite(tcp, Bytes("x"), 0)); }, kInetError, ST_ERROR_INVALID_PARAMETER},
+        {"InetWrite: cbBuffer -1", [=] { return V(InetWrite(tcp, Bytes("x"), -1)); }, kInetError, ST_ERROR_INVALID_PARAMETER},
+        {"InetWrite: NULL buffer on a closed handle", [=] { return V(InetWrite(closed, nullptr, 1)); }, kInetError, ST_ERROR_INVALID_PARAMETER},
+        {"InetPeek: cbBuffer 0", [=] { return V(InetPeek(tcp, noBytes, 0)); }, kInetError, ST_ERROR_INVALID_PARAMETER},
+        {"InetPeek: cbBuffer -1", [=] { return V(InetPeek(tcp, noBytes, -1)); }, kInetError, ST_ERROR_INVALID_PARAMETER},
+        {"InetPeek: cbBuffer 0 on a closed handle", [=] { return V(InetPeek(closed, noBytes, 0)); }, kInetError, ST_ERROR_INVALID_PARAMETER},
+        {"InetPeek: NULL buffer (a count) on a closed handle", [=] { return V(InetPeek(closed, nullptr, 0)); }, kInetError, ST_ERROR_INVALID_HANDLE},
+        {"InetReadFrom: NULL buffer", [=] { return V(InetReadFrom(tcp, nullptr, 16, nullptr, nullptr)); }, kInetError, ST_ERROR_INVALID_PARAMETER},
+        {"InetReadFrom: cbBuffer 0", [=] { return V(InetReadFrom(tcp, noBytes, 0, nullptr, nullptr)); }, kInetError, ST_ERROR_INVALID_PARAMETER},
+        {"InetReadFrom: cbBuffer -1", [=] { return V(InetReadFrom(tcp, noBytes, -1, nullptr, nullptr)); }, kInetError, ST_ERROR_INVALID_PARAMETER},
+        {"InetReadFrom: NULL buffer on a closed handle", [=] { return V(InetReadFrom(closed, nullptr, 16, nullptr, nullptr)); }, kInetError, ST_ERROR_INVALID_PARAMETER},
+        {"InetWriteTo: NULL buffer", [=]() mutable { return V(InetWriteTo(udp, nullptr, 1, &to, udpPort)); }, kInetError, ST_ERROR_INVALID_PARAMETER},
+        {"InetWriteTo: cbBuffer 0", [=]() mutable { return V(InetWriteTo(udp, Bytes("x"), 0, &to, udpPort)); }, kInetError, ST_ERROR_INVALID_PARAMETER},
+        {"InetWriteTo: cbBuffer -1", [=]() mutable { return V(InetWriteTo(udp, Bytes("x"), -1, &to, udpPort)); }, kInetError, ST_ERROR_INVALID_PARAMETER},
+        {"InetWriteTo: NULL address", [=] { return V(InetWriteTo(udp, Bytes("x"), 1, nullptr, udpPort)); }, kInetError, ST_ERROR_INVALID_PARAMETER},
+        {"InetWriteTo: NULL buffer on a closed handle", [=]() mutable { return V(InetWriteTo(closed, nullptr, 1, &to, udpPort)); }, kInetError, ST_ERROR_INVALID_PARAMETER},
+    };
+    rows.insert(rows.end(), buffers.begin(), buffers.end());
+
+    AddStringRows<AnsiCalls>(rows, tcp, tcpPort);
+    AddStringRows<WideCalls>(rows, tcp, tcpPort);
+
+    ExpectEveryExportCovered(rows, true);
+    RunRows(rows);
+
+    // None of the failed calls sent anything, and both connections still work for their owner.
+    EXPECT_EQ(peer_count(udpEcho), 0);
+    ASSERT_EQ(Write(tcp, "still here"), 10) << PrintToString(LastError());
+    EXPECT_EQ(ReadExactly(tcp, 10), "still here");
+    ASSERT_EQ(Write(udp, "udp too"), 7) << PrintToString(LastError());
+    EXPECT_EQ(ReadExactly(udp, 7), "udp too");
+}
+
+// Without InetInitialize (this test does not derive from IoFixture), every export fails with
+// ST_ERROR_NOT_INITIALIZED, whatever its other arguments.
+TEST(BadInputBeforeInitializeTest, EveryClientExport_FailsWithNotInitialized)
+{
+    peer *echo = peer_start(PEER_ECHO, nullptr, 0, 0, nullptr, 0);
+    ASSERT_NE(echo, nullptr);
+    const UINT port = peer_port(echo);
+    const std::string url = "tcp://127.0.0.1:" + std::to_string(port);
+
+    std::vector<Row> rows;
+    for (const HandleCall &c : HandleCalls(port))
+        rows.push_back({c.name + ": before InetInitialize", [=] { return c.call(kMadeUpHandle); }, c.failure, ST_ERROR_NOT_INITIALIZED});
+
+    auto add = [&](auto form) {
+        using Form = decltype(form);
+        using Char = typename Form::Char;
+        const std::string f = Form::name;
+        const std::string when = ": before InetInitialize";
+        rows.push_back({"InetConnect" + f + when, [=] { return V(Form::Connect(Form::Text("127.0.0.1").c_str(), port)); }, kInvalidSocket, ST_ERROR_NOT_INITIALIZED});
+        rows.push_back({"InetConnectEx" + f + when, [=] { return V(Form::ConnectEx(Form::Text("127.0.0.1").c_str(), port, nullptr)); }, kInvalidSocket, ST_ERROR_NOT_INITIALIZED});
+        rows.push_back({"InetConnectUrl" + f + when, [=] { return V(Form::ConnectUrl(Form::Text(url).c_str())); }, kInvalidSocket, ST_ERROR_NOT_INITIALIZED});
+        rows.push_back({"InetGetHostAddress" + f + when, [=] {
+                            INTERNET_ADDRESS address{};
+                            return V(Form::GetHostAddress(Form::Text("127.0.0.1").c_str(), INET_ADDRESS_IPV4, &address));
+                        }, kInetError, ST_ERROR_NOT_INITIALIZED});
+        rows.push_back({"InetFormatAddress" + f + when, [=] {
+                            INTERNET_ADDRESS address = Ipv4(192, 0, 2, 1);
+                            Guarded<Char> buffer(64);
+                            return V(Form::FormatAddress(&address, buffer.get(), 64));
+                        }, kInetError, ST_ERROR_NOT_INITIALIZED});
+        rows.push_back({"InetGetHostName" + f + when, [=] {
+                            Guarded<Char> buffer(256);
+                            return V(Form::GetHostName(buffer.get(), 256));
+                        }, kInetError, ST_ERROR_NOT_INITIALIZED});
+        rows.push_back({"InetNormalizeHostName" + f + when, [=] {
+                            Guarded<Char> buffer(64);
+                            return V(Form::NormalizeHostName(Form::Text("example.com").c_str(), buffer.get(), 64));
+                        }, kInetError, ST_ERROR_NOT_INITIALIZED});
+    };
+    add(AnsiCalls{});
+    add(WideCalls{});
+
+    ExpectEveryExportCovered(rows, false);
+    RunRows(rows);
+    peer_stop(echo);
+}
+
+} // namespace

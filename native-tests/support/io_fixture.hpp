@@ -1,0 +1,235 @@
+// io_fixture.hpp - shared by the data-transfer tests (transfer, lines, udp, names, bad input):
+// a fixture that initialises the library and stops the loopback peers it started, readable error
+// codes for assertions, and small loops over InetRead/InetWrite and the peers' records.
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdint>
+#include <cstdio>
+#include <ostream>
+#include <stdexcept>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include "cswsock11.h"
+#include "guarded.hpp"
+#include "peers.h"
+
+namespace io {
+
+using Clock = std::chrono::steady_clock;
+using std::chrono::milliseconds;
+using std::chrono::seconds;
+
+// An error code that prints as hex with its message, so a failed EXPECT_EQ says what went wrong.
+struct Code {
+    DWORD value;
+    bool operator==(const Code &other) const { return value == other.value; }
+    bool operator!=(const Code &other) const { return value != other.value; }
+};
+
+inline void PrintTo(const Code &code, std::ostream *os)
+{
+    char hex[16];
+    std::snprintf(hex, sizeof hex, "0x%08X", static_cast<unsigned>(code.value));
+    char message[256] = "";
+    if (InetGetErrorStringA(code.value, message, sizeof message) == INET_ERROR)
+        message[0] = 0;
+    *os << hex << " (" << message << ")";
+}
+
+inline Code LastError() { return Code{InetGetLastError()}; }
+
+// Waits until condition() holds, looking every few milliseconds, for at most limit.
+template <typename Condition>
+bool WaitUntil(Condition condition, milliseconds limit = seconds(5))
+{
+    const auto end = Clock::now() + limit;
+    while (!condition()) {
+        if (Clock::now() >= end)
+            return false;
+        std::this_thread::sleep_for(milliseconds(2));
+    }
+    return true;
+}
+
+inline double SecondsSince(Clock::time_point start)
+{
+    return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+// Everything the peer has received so far.
+inline std::string PeerReceived(const peer *p)
+{
+    std::string bytes(1 << 20, '\0');
+    size_t total = peer_received(p, &bytes[0], bytes.size());
+    bytes.resize(total < bytes.size() ? total : bytes.size());
+    return bytes;
+}
+
+// What the peer has received, once it has at least `count` bytes (or after 5 s).
+inline std::string PeerReceived(const peer *p, size_t count)
+{
+    WaitUntil([&] { return peer_received(p, nullptr, 0) >= count; });
+    return PeerReceived(p);
+}
+
+// Calls InetRead into a guarded buffer until `count` bytes came, the peer closed or a call failed.
+inline std::string ReadExactly(SOCKET handle, size_t count, INT chunk = 65536)
+{
+    Guarded<BYTE> buffer(static_cast<size_t>(chunk));
+    std::string data;
+    while (data.size() < count) {
+        INT want = static_cast<INT>(std::min<size_t>(static_cast<size_t>(chunk), count - data.size()));
+        INT got = InetRead(handle, buffer.get(), want);
+        if (got <= 0)
+            break;
+        data.append(reinterpret_cast<const char *>(buffer.get()), static_cast<size_t>(got));
+    }
+    return data;
+}
+
+// Calls InetRead until it returns 0 (the peer closed) or fails.
+inline std::string ReadToEnd(SOCKET handle)
+{
+    Guarded<BYTE> buffer(4096);
+    std::string data;
+    INT got;
+    while ((got = InetRead(handle, buffer.get(), 4096)) > 0)
+        data.append(reinterpret_cast<const char *>(buffer.get()), static_cast<size_t>(got));
+    return data;
+}
+
+inline INT Write(SOCKET handle, const std::string &data)
+{
+    return InetWrite(handle, reinterpret_cast<LPBYTE>(const_cast<char *>(data.data())), static_cast<INT>(data.size()));
+}
+
+inline INTERNET_ADDRESS Ipv4(BYTE a, BYTE b, BYTE c, BYTE d)
+{
+    INTERNET_ADDRESS address{};
+    address.ipFamily = INET_ADDRESS_IPV4;
+    address.ipNumber[0] = a;
+    address.ipNumber[1] = b;
+    address.ipNumber[2] = c;
+    address.ipNumber[3] = d;
+    return address;
+}
+
+inline INTERNET_ADDRESS Ipv6Loopback()
+{
+    INTERNET_ADDRESS address{};
+    address.ipFamily = INET_ADDRESS_IPV6;
+    address.ipNumber[15] = 1;
+    return address;
+}
+
+inline INTERNET_ADDRESS Loopback(bool v6) { return v6 ? Ipv6Loopback() : Ipv4(127, 0, 0, 1); }
+
+inline const char *LoopbackText(bool v6) { return v6 ? "::1" : "127.0.0.1"; }
+
+// A TCP listener on 127.0.0.1 that resets its one connection when the test says so, once the client
+// has connected: a reset of an established connection (PEER_RESET resets as it accepts).
+class ResetOnDemandPeer {
+public:
+    ResetOnDemandPeer()
+    {
+        listener_ = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        sockaddr_in address{};
+        address.sin_family = AF_INET;
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        socklen_t length = sizeof address;
+        if (listener_ < 0 || bind(listener_, reinterpret_cast<sockaddr *>(&address), sizeof address) != 0 ||
+            listen(listener_, 4) != 0 || getsockname(listener_, reinterpret_cast<sockaddr *>(&address), &length) != 0)
+            throw std::runtime_error("cannot start the reset peer");
+        port_ = ntohs(address.sin_port);
+    }
+    ~ResetOnDemandPeer() { close(listener_); }
+    ResetOnDemandPeer(const ResetOnDemandPeer &) = delete;
+    ResetOnDemandPeer &operator=(const ResetOnDemandPeer &) = delete;
+
+    unsigned short port() const { return port_; }
+
+    // Accepts the waiting connection (up to 5 s) and closes it with a reset (SO_LINGER 0).
+    bool Reset() const
+    {
+        pollfd ready{listener_, POLLIN, 0};
+        if (poll(&ready, 1, 5000) != 1)
+            return false;
+        int fd = accept4(listener_, nullptr, nullptr, SOCK_CLOEXEC);
+        if (fd < 0)
+            return false;
+        linger now{1, 0};
+        setsockopt(fd, SOL_SOCKET, SO_LINGER, &now, sizeof now);
+        return close(fd) == 0;
+    }
+
+private:
+    int listener_ = -1;
+    unsigned short port_ = 0;
+};
+
+// Initialises the library for each test; TearDown uninitialises it (closing every handle the test
+// left open) and stops the peers the test started.
+class IoFixture : public ::testing::Test {
+protected:
+    void SetUp() override
+    {
+        ASSERT_TRUE(InetInitializeA(nullptr, nullptr)) << ::testing::PrintToString(LastError());
+        InetSetLastError(ST_ERROR_NONE); // an expected error must come from the test's own call
+    }
+
+    void TearDown() override
+    {
+        InetUninitialize();
+        for (peer *p : peers_)
+            peer_stop(p);
+        peers_.clear();
+    }
+
+    // Starts a peer on 127.0.0.1 or ::1; throws (failing the test) if it cannot.
+    peer *Start(peer_kind kind, bool v6 = false, const std::string &payload = std::string())
+    {
+        peer *p = peer_start(kind, nullptr, v6 ? 1 : 0, 0, payload.data(), payload.size());
+        if (p == nullptr)
+            throw std::runtime_error("peer_start failed");
+        peers_.push_back(p);
+        return p;
+    }
+
+    // Connects to the peer by its loopback literal; throws (failing the test) if it cannot.
+    static SOCKET Connect(const peer *p, bool v6 = false, UINT protocol = INET_PROTOCOL_TCP, UINT timeout = 5,
+                          DWORD options = INET_OPTION_NONE)
+    {
+        return ConnectTo(peer_port(p), v6, protocol, timeout, options);
+    }
+
+    static SOCKET ConnectTo(unsigned short port, bool v6 = false, UINT protocol = INET_PROTOCOL_TCP, UINT timeout = 5,
+                            DWORD options = INET_OPTION_NONE)
+    {
+        SOCKET handle = InetConnectA(LoopbackText(v6), port, protocol, timeout, options, nullptr);
+        if (handle == INVALID_SOCKET)
+            throw std::runtime_error("InetConnectA failed: " + ::testing::PrintToString(LastError()));
+        return handle;
+    }
+
+private:
+    std::vector<peer *> peers_;
+};
+
+// Names value-parameterised tests over the address family.
+struct FamilyName {
+    std::string operator()(const ::testing::TestParamInfo<bool> &info) const { return info.param ? "IPv6" : "IPv4"; }
+};
+
+} // namespace io
