@@ -14,6 +14,7 @@
 #include "cswsock11.h"
 #include "guarded.hpp"
 #include "io_fixture.hpp"
+#include "raw_listener.hpp"
 #include "peers.h"
 
 using namespace io;
@@ -127,9 +128,10 @@ TEST_F(TransferTest, Read_PeerResetRightAfterAccepting_FailsWithConnectionReset)
 
 TEST_F(TransferTest, Read_EstablishedConnectionReset_FailsWithConnectionReset)
 {
-    ResetOnDemandPeer reset;
-    SOCKET h = ConnectTo(reset.port());
-    ASSERT_TRUE(reset.Reset());
+    RawListener peer;
+    SOCKET h = ConnectTo(peer.port());
+    ASSERT_GE(peer.Accept(), 0);
+    ASSERT_TRUE(peer.ResetAccepted());
 
     Guarded<BYTE> buffer(16);
     EXPECT_EQ(InetRead(h, buffer.get(), 16), INET_ERROR);
@@ -138,9 +140,10 @@ TEST_F(TransferTest, Read_EstablishedConnectionReset_FailsWithConnectionReset)
 
 TEST_F(TransferTest, IsConnected_AfterTheConnectionWasReset_IsFalse)
 {
-    ResetOnDemandPeer reset;
-    SOCKET h = ConnectTo(reset.port());
-    ASSERT_TRUE(reset.Reset());
+    RawListener peer;
+    SOCKET h = ConnectTo(peer.port());
+    ASSERT_GE(peer.Accept(), 0);
+    ASSERT_TRUE(peer.ResetAccepted());
     Guarded<BYTE> buffer(16);
     ASSERT_EQ(InetRead(h, buffer.get(), 16), INET_ERROR);
 

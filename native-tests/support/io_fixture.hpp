@@ -138,47 +138,6 @@ inline INTERNET_ADDRESS Loopback(bool v6) { return v6 ? Ipv6Loopback() : Ipv4(12
 
 inline const char *LoopbackText(bool v6) { return v6 ? "::1" : "127.0.0.1"; }
 
-// A TCP listener on 127.0.0.1 that resets its one connection when the test says so, once the client
-// has connected: a reset of an established connection (PEER_RESET resets as it accepts).
-class ResetOnDemandPeer {
-public:
-    ResetOnDemandPeer()
-    {
-        listener_ = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-        sockaddr_in address{};
-        address.sin_family = AF_INET;
-        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        socklen_t length = sizeof address;
-        if (listener_ < 0 || bind(listener_, reinterpret_cast<sockaddr *>(&address), sizeof address) != 0 ||
-            listen(listener_, 4) != 0 || getsockname(listener_, reinterpret_cast<sockaddr *>(&address), &length) != 0)
-            throw std::runtime_error("cannot start the reset peer");
-        port_ = ntohs(address.sin_port);
-    }
-    ~ResetOnDemandPeer() { close(listener_); }
-    ResetOnDemandPeer(const ResetOnDemandPeer &) = delete;
-    ResetOnDemandPeer &operator=(const ResetOnDemandPeer &) = delete;
-
-    unsigned short port() const { return port_; }
-
-    // Accepts the waiting connection (up to 5 s) and closes it with a reset (SO_LINGER 0).
-    bool Reset() const
-    {
-        pollfd ready{listener_, POLLIN, 0};
-        if (poll(&ready, 1, 5000) != 1)
-            return false;
-        int fd = accept4(listener_, nullptr, nullptr, SOCK_CLOEXEC);
-        if (fd < 0)
-            return false;
-        linger now{1, 0};
-        setsockopt(fd, SOL_SOCKET, SO_LINGER, &now, sizeof now);
-        return close(fd) == 0;
-    }
-
-private:
-    int listener_ = -1;
-    unsigned short port_ = 0;
-};
-
 // Initialises the library for each test; TearDown uninitialises it (closing every handle the test
 // left open) and stops the peers the test started.
 class IoFixture : public ::testing::Test {
