@@ -130,6 +130,15 @@ extern "C" {
 #define INET_STATUS_READ  3
 #define INET_STATUS_WRITE 4
 
+/* Security protocols: SECURITYCREDENTIALS.dwProtocol (which to allow; 0: TLS 1.2
+   and 1.3) and SECURITYINFO.dwProtocol (the one negotiated). cswsock11: the values
+   are those of SChannel's client-and-server protocol bits, as .NET uses them. */
+#define SECURITY_PROTOCOL_DEFAULT 0x0000
+#define SECURITY_PROTOCOL_TLS10   0x00C0
+#define SECURITY_PROTOCOL_TLS11   0x0300
+#define SECURITY_PROTOCOL_TLS12   0x0C00
+#define SECURITY_PROTOCOL_TLS13   0x3000
+
 /* Events (nEventId); server events continue from 7. */
 #define INET_EVENT_CONNECT    1
 #define INET_EVENT_DISCONNECT 2
@@ -172,6 +181,7 @@ extern "C" {
 #define ST_ERROR_CERTIFICATE_NOT_FOUND         0x800400CC
 #define ST_ERROR_PROTOCOL_NOT_SUPPORTED        0x800400CD
 #define ST_ERROR_INVALID_CREDENTIALS           0x800400CE
+#define ST_ERROR_SECURITY_NOT_ENABLED          0x800400CF /* the handle is not secure */
 
 /* Winsock-mapped (the Winsock name and number in the comment) */
 #define ST_ERROR_INTERRUPTED                   0x80042714 /* WSAEINTR 10004 */
@@ -247,8 +257,22 @@ typedef struct _INTERNET_ADDRESS {
 
 /*
  * SECURITYCREDENTIALS - client credentials for secure connections (contract
- * section 5). dwSize is the size the caller provides; members beyond it are
- * treated as absent. Only used with INET_OPTION_SECURE; may be NULL.
+ * section 5). dwSize is the size the caller provides; it must cover every member
+ * up to lpszCertName (else ST_ERROR_INVALID_PARAMETER). May be NULL: then the
+ * connection allows TLS 1.2 and 1.3 and sends no client certificate.
+ *   dwProtocol    SECURITY_PROTOCOL_* flags to allow; 0: TLS 1.2 and 1.3.
+ *   dwOptions, dwReserved, lpszUserName: not used (cswsock11).
+ *   lpszHostName  cswsock11: when set, the name sent (SNI) and checked against
+ *                 the server certificate instead of the connect's host name.
+ *   lpszCertStore where the client certificate is: a PKCS#12/PFX file, a PEM file
+ *                 holding the certificate and its private key, or the name of a
+ *                 certificate store ("MY"; on Linux the .NET per-user store).
+ *                 NULL or "": no client certificate.
+ *   lpszCertName  the certificate's subject common name or friendly name
+ *                 (case-insensitive); NULL or "": the first certificate with a
+ *                 private key. Not found: ST_ERROR_CERTIFICATE_NOT_FOUND.
+ *   lpszPassword  unlocks the PFX or an encrypted PEM key; a wrong one gives
+ *                 ST_ERROR_INVALID_CREDENTIALS.
  */
 typedef struct _SECURITYCREDENTIALSA {
     DWORD dwSize;
@@ -280,6 +304,49 @@ typedef LPSECURITYCREDENTIALSW LPSECURITYCREDENTIALS;
 #else
 typedef SECURITYCREDENTIALSA SECURITYCREDENTIALS;
 typedef LPSECURITYCREDENTIALSA LPSECURITYCREDENTIALS;
+#endif
+
+/*
+ * SECURITYINFO - what InetGetSecurityInformation reports about a secure
+ * connection. cswsock11: the vendor's layout is not public. dwSize is the size
+ * the caller provides (normally sizeof); it must cover dwProtocol, and members
+ * beyond it are neither read nor written. Strings are NUL-terminated, cut to
+ * their array if longer.
+ */
+typedef struct _SECURITYINFOA {
+    DWORD dwSize;
+    DWORD dwProtocol;          /* SECURITY_PROTOCOL_TLS12, _TLS13, ... */
+    DWORD dwCipherStrength;    /* bits of the bulk cipher's key: 128, 256 */
+    DWORD dwHashStrength;      /* bits of the suite's hash: 256, 384 */
+    DWORD dwCertExpires;       /* the peer certificate's expiry, seconds since 1970-01-01 UTC */
+    char szCipherSuite[64];    /* the IANA name: "TLS_AES_256_GCM_SHA384" */
+    char szCipher[32];         /* "AES_256_GCM", "CHACHA20_POLY1305" */
+    char szHash[16];           /* "SHA384" */
+    char szKeyExchange[16];    /* "ECDHE", "DHE", "RSA" (TLS 1.3: "ECDHE") */
+    char szCertSubject[256];   /* the peer certificate's subject: "CN=localhost" */
+    char szCertIssuer[256];    /* its issuer */
+} SECURITYINFOA, *LPSECURITYINFOA;
+
+typedef struct _SECURITYINFOW {
+    DWORD dwSize;
+    DWORD dwProtocol;
+    DWORD dwCipherStrength;
+    DWORD dwHashStrength;
+    DWORD dwCertExpires;
+    WCHAR szCipherSuite[64];
+    WCHAR szCipher[32];
+    WCHAR szHash[16];
+    WCHAR szKeyExchange[16];
+    WCHAR szCertSubject[256];
+    WCHAR szCertIssuer[256];
+} SECURITYINFOW, *LPSECURITYINFOW;
+
+#ifdef UNICODE
+typedef SECURITYINFOW SECURITYINFO;
+typedef LPSECURITYINFOW LPSECURITYINFO;
+#else
+typedef SECURITYINFOA SECURITYINFO;
+typedef LPSECURITYINFOA LPSECURITYINFO;
 #endif
 
 /* ---------------------------------------------------------------------------
@@ -356,14 +423,29 @@ INT WINAPI InetGetErrorStringW(DWORD dwErrorCode, LPWSTR lpszBuffer, INT nMaxLen
  * write fails with ST_ERROR_CONNECTION_RESET, as with Winsock.
  * Failures (INVALID_SOCKET): ST_ERROR_INVALID_HOSTNAME (NULL, "", a URL, bad
  * characters), ST_ERROR_INVALID_PORT, ST_ERROR_INVALID_PROTOCOL,
- * ST_ERROR_INVALID_OPTION (an unknown bit, BROADCAST with TCP, KEEPALIVE, NODELAY
- * or INLINE with UDP; cswsock11: INET_OPTION_SECURE until secure connections are
- * available), ST_ERROR_HOST_NOT_FOUND, ST_ERROR_CONNECTION_REFUSED,
+ * ST_ERROR_INVALID_OPTION (an unknown bit, BROADCAST with TCP, KEEPALIVE, NODELAY,
+ * INLINE or SECURE with UDP), ST_ERROR_HOST_NOT_FOUND, ST_ERROR_CONNECTION_REFUSED,
  * ST_ERROR_OPERATION_TIMEOUT, ST_ERROR_ACCESS_DENIED (RESERVEDPORT without the
  * privilege), and the other Winsock-mapped codes.
  * cswsock11: sockets are inheritable by child processes unless
- * INET_OPTION_NOINHERIT is given, as Winsock sockets are. TRUSTEDSITE and
- * SECURE_FALLBACK only qualify SECURE. lpCredentials may be NULL.
+ * INET_OPTION_NOINHERIT is given, as Winsock sockets are. lpCredentials may be NULL.
+ *
+ * INET_OPTION_SECURE starts TLS once connected (implicit TLS), within the same
+ * nTimeout: TLS 1.2 and 1.3 (and 1.0/1.1 with INET_OPTION_SECURE_FALLBACK, where
+ * the platform still offers them), the platform's strongest suites, the host
+ * name as SNI, and the server certificate validated (chain, host name, dates)
+ * unless INET_OPTION_TRUSTEDSITE is given. TRUSTEDSITE and SECURE_FALLBACK only
+ * qualify SECURE. On any failure the socket is closed and INVALID_SOCKET returned:
+ *   ST_ERROR_CERTIFICATE_NOT_TRUSTED    unknown issuer, partial chain, untrusted
+ *                                       or self-signed root
+ *   ST_ERROR_CERTIFICATE_EXPIRED        expired or not yet valid
+ *   ST_ERROR_CERTIFICATE_NAME_MISMATCH  not issued for the host name
+ *   ST_ERROR_PROTOCOL_NOT_SUPPORTED     no protocol version in common
+ *   ST_ERROR_SECURITY_NEGOTIATION_FAILED  any other handshake failure
+ *   ST_ERROR_OPERATION_TIMEOUT          the handshake did not finish in time
+ *   ST_ERROR_CERTIFICATE_NOT_FOUND, ST_ERROR_INVALID_CREDENTIALS: lpCredentials
+ * The trust comes from the platform: the system store on Windows, OpenSSL's
+ * (SSL_CERT_FILE and SSL_CERT_DIR apply) on Linux.
  */
 SOCKET WINAPI InetConnectA(LPCSTR lpszHostName, UINT nRemotePort, UINT nProtocol, UINT nTimeout, DWORD dwOptions, LPSECURITYCREDENTIALSA lpCredentials);
 SOCKET WINAPI InetConnectW(LPCWSTR lpszHostName, UINT nRemotePort, UINT nProtocol, UINT nTimeout, DWORD dwOptions, LPSECURITYCREDENTIALSW lpCredentials);
@@ -478,6 +560,35 @@ INT WINAPI InetGetTimeout(SOCKET hSocket);
 INT WINAPI InetSetTimeout(SOCKET hSocket, UINT nTimeout);
 
 /* ---------------------------------------------------------------------------
+ * Security (TLS), contract sections 5 and 6
+ * ------------------------------------------------------------------------- */
+
+/*
+ * InetEnableSecurity - starts TLS on a connected plain TCP handle (explicit TLS,
+ * "STARTTLS"), with the handle's host name, options and timeout, as
+ * INET_OPTION_SECURE would have; returns 0 or INET_ERROR with the codes listed
+ * at InetConnect. Data received before the handshake and not yet read (including
+ * what InetReadLine read ahead) is discarded, never delivered as if it had come
+ * through TLS. A UDP or already secure handle gives
+ * ST_ERROR_OPERATION_NOT_SUPPORTED. After a failed handshake the connection can
+ * only be closed.
+ */
+INT WINAPI InetEnableSecurityA(SOCKET hSocket, LPSECURITYCREDENTIALSA lpCredentials);
+INT WINAPI InetEnableSecurityW(SOCKET hSocket, LPSECURITYCREDENTIALSW lpCredentials);
+
+/*
+ * InetGetSecurityInformation - fills *lpSecurityInfo (dwSize set by the caller)
+ * for a secure handle; 0 or INET_ERROR (ST_ERROR_SECURITY_NOT_ENABLED for a plain
+ * one). InetIsSecure - whether the handle is secure. Both work from any thread.
+ * Every read, write and status function works on a secure handle as on a plain
+ * one: InetPeek and InetIsReadable see the decrypted data, and InetDisconnect
+ * sends the TLS close_notify.
+ */
+INT WINAPI InetGetSecurityInformationA(SOCKET hSocket, LPSECURITYINFOA lpSecurityInfo);
+INT WINAPI InetGetSecurityInformationW(SOCKET hSocket, LPSECURITYINFOW lpSecurityInfo);
+BOOL WINAPI InetIsSecure(SOCKET hSocket);
+
+/* ---------------------------------------------------------------------------
  * Names and addresses
  * ------------------------------------------------------------------------- */
 
@@ -545,6 +656,8 @@ DWORD WINAPI InetAttachThread(SOCKET hSocket, DWORD dwThreadId);
 #define InetFormatAddress     InetFormatAddressW
 #define InetGetHostName       InetGetHostNameW
 #define InetNormalizeHostName InetNormalizeHostNameW
+#define InetEnableSecurity    InetEnableSecurityW
+#define InetGetSecurityInformation InetGetSecurityInformationW
 #else
 #define InetInitialize        InetInitializeA
 #define InetGetErrorString    InetGetErrorStringA
@@ -557,6 +670,8 @@ DWORD WINAPI InetAttachThread(SOCKET hSocket, DWORD dwThreadId);
 #define InetFormatAddress     InetFormatAddressA
 #define InetGetHostName       InetGetHostNameA
 #define InetNormalizeHostName InetNormalizeHostNameA
+#define InetEnableSecurity    InetEnableSecurityA
+#define InetGetSecurityInformation InetGetSecurityInformationA
 #endif
 
 #ifdef __cplusplus

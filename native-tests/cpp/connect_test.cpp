@@ -3,6 +3,8 @@
 // handle that comes back, which is the OS socket itself (contract section 2).
 #include <gtest/gtest.h>
 
+#include <thread>
+
 #include <arpa/inet.h>
 #include <cerrno>
 #include <netinet/in.h>
@@ -116,13 +118,28 @@ TYPED_TEST(Connect, StreamOptionsWithUdp_FailWithInvalidOption)
     }
 }
 
-TYPED_TEST(Connect, Secure_FailsWithInvalidOptionUntilImplemented)
+// The peer reads the client's first flight, then closes its side without answering; returns the
+// first byte it read (a TLS handshake record starts with 0x16).
+static int FirstByteThenClose(RawListener &listener)
 {
-    Peer echo(PEER_ECHO);
-    EXPECT_CONNECT_FAILS_WITH(TypeParam::Connect(CONNECT_TEXT(TypeParam, "127.0.0.1"), echo.port(), INET_PROTOCOL_TCP,
+    int accepted = listener.Accept();
+    unsigned char hello[4096];
+    ssize_t count = accepted >= 0 ? recv(accepted, hello, sizeof hello, 0) : -1;
+    if (accepted >= 0)
+        shutdown(accepted, SHUT_WR);
+    return count > 0 ? hello[0] : -1;
+}
+
+TYPED_TEST(Connect, SecureToAPlainPeer_SendsATlsHandshakeAndFailsTheNegotiation)
+{
+    RawListener listener;
+    int firstByte = -1;
+    std::thread peer([&] { firstByte = FirstByteThenClose(listener); });
+    EXPECT_CONNECT_FAILS_WITH(TypeParam::Connect(CONNECT_TEXT(TypeParam, "127.0.0.1"), listener.port(), INET_PROTOCOL_TCP,
                                                  5, INET_OPTION_SECURE),
-                              ST_ERROR_INVALID_OPTION);
-    EXPECT_EQ(echo.count(), 0);
+                              ST_ERROR_SECURITY_NEGOTIATION_FAILED);
+    peer.join();
+    EXPECT_EQ(firstByte, 0x16);
 }
 
 TYPED_TEST(Connect, RefusedPort_FailsWithConnectionRefused)
@@ -553,10 +570,13 @@ TYPED_TEST(ConnectUrl, Udp_GivesAUdpHandleThatEchoes)
     EXPECT_EQ(InetDisconnect(h), 0);
 }
 
-TYPED_TEST(ConnectUrl, Https_FailsWithInvalidOptionUntilSecureIsImplemented)
+TYPED_TEST(ConnectUrl, HttpsToAPlainPeer_SendsATlsHandshakeAndFailsTheNegotiation)
 {
-    Peer echo(PEER_ECHO);
-    auto url = TypeParam::Text("https://127.0.0.1:" + std::to_string(echo.port()));
-    EXPECT_CONNECT_FAILS_WITH(TypeParam::ConnectUrl(url.c_str(), 5, 0), ST_ERROR_INVALID_OPTION);
-    EXPECT_EQ(echo.count(), 0);
+    RawListener listener;
+    int firstByte = -1;
+    std::thread peer([&] { firstByte = FirstByteThenClose(listener); });
+    auto url = TypeParam::Text("https://127.0.0.1:" + std::to_string(listener.port()));
+    EXPECT_CONNECT_FAILS_WITH(TypeParam::ConnectUrl(url.c_str(), 5, 0), ST_ERROR_SECURITY_NEGOTIATION_FAILED);
+    peer.join();
+    EXPECT_EQ(firstByte, 0x16);
 }

@@ -1,6 +1,7 @@
 using CSWSock.Core.Abi;
 using CSWSock.Core.Client;
 using CSWSock.Core.Handles;
+using CSWSock.Core.Security;
 
 namespace CSWSock.Core;
 
@@ -24,8 +25,8 @@ public sealed partial class Library
         return connection.Handle;
     }
 
-    public nuint ConnectUrl(string? url, uint timeoutSeconds, uint options) =>
-        Connect(Client.ConnectUrl.Parse(url, timeoutSeconds, options));
+    public nuint ConnectUrl(string? url, uint timeoutSeconds, uint options, ClientCredentials? credentials = null) =>
+        Connect(Client.ConnectUrl.Parse(url, timeoutSeconds, options) with { Credentials = credentials });
 
     /// <summary>Closes gracefully: the handle is invalid at once; calls blocked on it on other threads fail.</summary>
     public void Disconnect(nuint handle)

@@ -27,10 +27,17 @@ public class ConnectOptionsTests
     public void Validate_UnknownBit_FailsWithInvalidOption(uint bit) =>
         Expect.InetError(ErrorCode.ST_ERROR_INVALID_OPTION, () => ConnectOptions.Validate(bit | (uint)InetOptions.INET_OPTION_NODELAY, ProtocolType.Tcp));
 
-    [TestCase(ProtocolType.Tcp)]
-    [TestCase(ProtocolType.Udp)]
-    public void Validate_Secure_FailsWithInvalidOption(ProtocolType protocol) =>
-        ExpectInvalid(InetOptions.INET_OPTION_SECURE, protocol);
+    [Test]
+    public void Validate_SecureWithUdp_FailsWithInvalidOption() =>
+        ExpectInvalid(InetOptions.INET_OPTION_SECURE, ProtocolType.Udp);
+
+    [Test]
+    public void Validate_SecureWithTcp_ReturnsItWithItsQualifiers()
+    {
+        const InetOptions secure = InetOptions.INET_OPTION_SECURE | InetOptions.INET_OPTION_TRUSTEDSITE | InetOptions.INET_OPTION_SECURE_FALLBACK;
+
+        Assert.That(ConnectOptions.Validate((uint)secure, ProtocolType.Tcp), Is.EqualTo(secure));
+    }
 
     [Test]
     public void Validate_BroadcastWithTcp_FailsWithInvalidOption() =>

@@ -385,11 +385,22 @@ public class ConnectTests
     }
 
     [Test]
-    public void ConnectUrl_SecureScheme_FailsWithInvalidOptionUntilTlsExists()
+    public void ConnectUrl_SecureSchemeToAPlainPeer_SendsATlsHandshakeAndFailsTheNegotiation()
     {
         var listener = Listener(Loopback.IPv4);
+        // The peer reads the client's first flight, then closes its side without answering.
+        var firstByte = Task.Run(() =>
+        {
+            using var peer = listener.Accept();
+            var hello = new byte[4096];
+            peer.ReceiveTimeout = 5000;
+            int count = peer.Receive(hello);
+            peer.Shutdown(SocketShutdown.Send);
+            return count > 0 ? hello[0] : -1;
+        });
 
-        Expect.InetError(ErrorCode.ST_ERROR_INVALID_OPTION, () => _library.ConnectUrl($"tls://127.0.0.1:{PortOf(listener)}", 5, 0));
+        Expect.InetError(ErrorCode.ST_ERROR_SECURITY_NEGOTIATION_FAILED, () => _library.ConnectUrl($"tls://127.0.0.1:{PortOf(listener)}", 5, 0));
+        Assert.That(firstByte.Result, Is.EqualTo(0x16), "a TLS handshake record");
     }
 
     // --- UDP ---

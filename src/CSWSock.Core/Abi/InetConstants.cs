@@ -1,6 +1,6 @@
 namespace CSWSock.Core.Abi;
 
-// The INET_* values of include/cswsock11.h (contract §3, §4). Member names are the header's names,
+// The INET_* and SECURITY_* values of include/cswsock11.h (contract §3, §4). Member names are the header's names,
 // so the interface check compares the two directly; change a value here and in the header together.
 
 /// <summary>Failure value of the functions that return INT.</summary>
@@ -44,6 +44,20 @@ public enum InetAddressFamily
     INET_ADDRESS_IPV4 = 1,
     INET_ADDRESS_IPV6 = 2,
     INET_ADDRESS_DEFAULT = INET_ADDRESS_IPV4,
+}
+
+/// <summary>
+/// SECURITYCREDENTIALS.dwProtocol and SECURITYINFO.dwProtocol: SChannel's client-and-server protocol
+/// bits, which are also .NET's SslProtocols values.
+/// </summary>
+[Flags]
+public enum SecurityProtocol : uint
+{
+    SECURITY_PROTOCOL_DEFAULT = 0x0000,
+    SECURITY_PROTOCOL_TLS10 = 0x00C0,
+    SECURITY_PROTOCOL_TLS11 = 0x0300,
+    SECURITY_PROTOCOL_TLS12 = 0x0C00,
+    SECURITY_PROTOCOL_TLS13 = 0x3000,
 }
 
 /// <summary>nEventId of InetRegisterEvent; server events continue from 7.</summary>

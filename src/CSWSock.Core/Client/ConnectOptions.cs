@@ -15,23 +15,22 @@ internal static class ConnectOptions
         InetOptions.INET_OPTION_PREFER_IPV6 | InetOptions.INET_OPTION_FREETHREAD | InetOptions.INET_OPTION_TRUSTEDSITE |
         InetOptions.INET_OPTION_SECURE | InetOptions.INET_OPTION_SECURE_FALLBACK;
 
-    private const InetOptions StreamOnly = InetOptions.INET_OPTION_KEEPALIVE | InetOptions.INET_OPTION_NODELAY | InetOptions.INET_OPTION_INLINE;
+    private const InetOptions StreamOnly = InetOptions.INET_OPTION_KEEPALIVE | InetOptions.INET_OPTION_NODELAY |
+        InetOptions.INET_OPTION_INLINE | InetOptions.INET_OPTION_SECURE;
 
     /// <summary>
-    /// Unknown bits, SECURE (until TLS is implemented), BROADCAST on TCP and stream options on UDP
-    /// fail with ST_ERROR_INVALID_OPTION. TRUSTEDSITE and SECURE_FALLBACK only qualify SECURE.
+    /// Unknown bits, BROADCAST on TCP and the stream options (SECURE among them) on UDP fail with
+    /// ST_ERROR_INVALID_OPTION. TRUSTEDSITE and SECURE_FALLBACK only qualify SECURE.
     /// </summary>
     public static InetOptions Validate(uint value, ProtocolType protocol)
     {
         var options = (InetOptions)value;
         if ((options & ~Defined) != 0)
             throw Invalid($"unknown option bits 0x{(uint)(options & ~Defined):X}");
-        if (options.HasFlag(InetOptions.INET_OPTION_SECURE))
-            throw Invalid("secure connections are not available in this version");
         if (protocol == ProtocolType.Tcp && options.HasFlag(InetOptions.INET_OPTION_BROADCAST))
             throw Invalid("INET_OPTION_BROADCAST is for UDP");
         if (protocol == ProtocolType.Udp && (options & StreamOnly) != 0)
-            throw Invalid("KEEPALIVE, NODELAY and INLINE are for TCP");
+            throw Invalid("KEEPALIVE, NODELAY, INLINE and SECURE are for TCP");
         return options;
     }
 

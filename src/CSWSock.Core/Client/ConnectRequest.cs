@@ -1,3 +1,5 @@
+using CSWSock.Core.Security;
+
 namespace CSWSock.Core.Client;
 
 /// <summary>The arguments of InetConnect / InetConnectEx, as the caller gave them (validated by the connector).</summary>
@@ -8,4 +10,7 @@ public sealed record ConnectRequest(string? HostName, uint Port, uint Protocol, 
 
     /// <summary>InetConnectEx: the local port to bind (0: any).</summary>
     public uint LocalPort { get; init; }
+
+    /// <summary>lpCredentials, for INET_OPTION_SECURE (null: none).</summary>
+    public ClientCredentials? Credentials { get; init; }
 }

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using CSWSock.Core.Abi;
 using CSWSock.Core.Connections;
 using CSWSock.Core.Errors;
+using CSWSock.Core.Security;
 
 namespace CSWSock.Core.Client;
 
@@ -27,6 +28,8 @@ internal static class Connector
             _ => throw new InetException(ErrorCode.ST_ERROR_INVALID_PROTOCOL),
         };
         var options = ConnectOptions.Validate(request.Options, protocol);
+        // Credentials are checked before anything goes on the network.
+        var tls = options.HasFlag(InetOptions.INET_OPTION_SECURE) ? TlsSettings.Create(host.Ascii, options, request.Credentials) : null;
         bool reserved = options.HasFlag(InetOptions.INET_OPTION_RESERVEDPORT);
         if (reserved && request.LocalPort > HighestReservedPort)
             throw new InetException(ErrorCode.ST_ERROR_INVALID_PORT, "INET_OPTION_RESERVEDPORT needs a local port below 1024");
@@ -48,7 +51,10 @@ internal static class Connector
                     socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, false);
                 var remote = new IPEndPoint(address, (int)request.Port);
                 var pending = protocol == ProtocolType.Tcp ? ConnectWithin(socket, remote, deadline) : SocketError.Success;
-                return new Connection(socket, protocol, options, host.Ascii, remote, request.TimeoutSeconds, pending);
+                var connection = new Connection(socket, protocol, options, host.Ascii, remote, request.TimeoutSeconds, pending);
+                if (tls is not null)
+                    StartTls(connection, tls, deadline);
+                return connection;
             }
             catch (SocketException e) when (IsWorthAnotherAddress(e.SocketErrorCode))
             {
@@ -62,6 +68,20 @@ internal static class Connector
             }
         }
         throw failure!;
+    }
+
+    /// <summary>Implicit TLS, within the connect's deadline; a failure closes the socket.</summary>
+    private static void StartTls(Connection connection, TlsSettings settings, Deadline deadline)
+    {
+        try
+        {
+            connection.StartTls(settings, deadline);
+        }
+        catch
+        {
+            connection.Release();
+            throw;
+        }
     }
 
     /// <summary>A local address is an IP literal of this machine (NULL or "": any).</summary>

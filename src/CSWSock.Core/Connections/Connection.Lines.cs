@@ -40,7 +40,7 @@ public sealed partial class Connection
                 int count;
                 try
                 {
-                    count = ReceiveSome(_received.Reserve(4096), deadline);
+                    count = ReceiveMore(deadline);
                 }
                 catch (InetException stopped) when (_received.Count > 0 && stopped.Code is ErrorCode.ST_ERROR_OPERATION_TIMEOUT or ErrorCode.ST_ERROR_OPERATION_CANCELED)
                 {
@@ -55,7 +55,6 @@ public sealed partial class Connection
                     error = ErrorCode.ST_ERROR_CONNECTION_CLOSED;
                     return [];
                 }
-                _received.Commit(count);
             }
         }
     }

@@ -19,7 +19,9 @@ public sealed partial class Connection
             if (_received.Count > 0)
                 return _received.Take(buffer);
             using var call = Begin(InetStatus.INET_STATUS_READ);
-            return ReceiveSome(buffer, CallDeadline);
+            if (_tls is null)
+                return ReceiveSome(buffer, CallDeadline);
+            return ReceiveMore(CallDeadline) == 0 ? 0 : _received.Take(buffer);
         }
     }
 
@@ -40,7 +42,9 @@ public sealed partial class Connection
         lock (_writeGate)
         {
             using var call = Begin(InetStatus.INET_STATUS_WRITE);
-            return Protocol == ProtocolType.Udp ? SendDatagram(data, RemoteEndPoint, CallDeadline) : SendAll(data, CallDeadline);
+            return Protocol == ProtocolType.Udp ? SendDatagram(data, RemoteEndPoint, CallDeadline)
+                : _tls is not null ? WriteTls(data, CallDeadline)
+                : SendAll(data, CallDeadline, shortWriteAllowed: true);
         }
     }
 
@@ -61,8 +65,10 @@ public sealed partial class Connection
     {
         lock (_readGate)
         {
+            if (_tls is not null && _received.Count < buffer.Length)
+                FillWaitingTls();
             int count = _received.Peek(buffer);
-            if (count == buffer.Length)
+            if (count == buffer.Length || _tls is not null)
                 return count;
             int more = _socket.Receive(buffer[count..], SocketFlags.Peek, out var error);
             return error switch
@@ -76,17 +82,68 @@ public sealed partial class Connection
     }
 
     /// <summary>How many bytes can be read now (InetPeek with no buffer).</summary>
-    public int Available => _received.Count + _socket.Available;
+    public int Available
+    {
+        get
+        {
+            if (_tls is null)
+                return _received.Count + _socket.Available;
+            lock (_readGate)
+            {
+                FillWaitingTls();
+                return _received.Count;
+            }
+        }
+    }
 
-    /// <summary>InetFlush: discards everything received and not yet read.</summary>
+    /// <summary>InetFlush: discards everything received and not yet read (over TLS, after decrypting it).</summary>
     public void Flush()
     {
         lock (_readGate)
-            DiscardPending();
+        {
+            if (_tls is null)
+            {
+                DiscardReceived();
+                return;
+            }
+            FillWaitingTls();
+            _received.Clear();
+        }
     }
 
-    // Status queries run on any thread, so they take no gate a blocked reader could be holding.
-    public bool IsReadable(Deadline deadline) => _received.Count > 0 || Ready(SelectMode.SelectRead, deadline);
+    // Status queries run on any thread, so they wait for no gate a blocked reader could be holding.
+    public bool IsReadable(Deadline deadline) => _tls is null
+        ? _received.Count > 0 || Ready(SelectMode.SelectRead, deadline)
+        : IsReadableTls(deadline);
+
+    /// <summary>
+    /// Over TLS, bytes on the socket are not yet data: they may be part of a record, or a record with
+    /// none (a TLS 1.3 session ticket). Readable means decrypted data (or the peer's close) is there.
+    /// </summary>
+    private bool IsReadableTls(Deadline deadline)
+    {
+        while (true)
+        {
+            if (_received.Count > 0)
+                return true;
+            if (_readGate.TryEnter())
+            {
+                try
+                {
+                    if (FillWaitingTls())
+                        return true;
+                }
+                finally
+                {
+                    _readGate.Exit();
+                }
+            }
+            if (deadline.HasExpired || _closed)
+                return false;
+            if (SocketWait.Slice(_socket, SelectMode.SelectRead, deadline))
+                Thread.Sleep(1); // bytes are there, but not yet a whole record
+        }
+    }
 
     public bool IsWritable(Deadline deadline) => Ready(SelectMode.SelectWrite, deadline);
 
@@ -99,6 +156,16 @@ public sealed partial class Connection
         }
         while (!deadline.HasExpired && !_closed);
         return false;
+    }
+
+    /// <summary>Adds at least one received (over TLS, decrypted) byte to the receive buffer; 0 when the peer has closed.</summary>
+    private int ReceiveMore(Deadline deadline)
+    {
+        if (_tls is not null)
+            return FillFromTls(deadline, noWait: false);
+        int count = ReceiveSome(_received.Reserve(4096), deadline);
+        _received.Commit(count);
+        return count;
     }
 
     private int ReceiveSome(Span<byte> buffer, Deadline deadline)
@@ -148,7 +215,12 @@ public sealed partial class Connection
         }
     }
 
-    private int SendAll(ReadOnlySpan<byte> data, Deadline deadline)
+    /// <summary>
+    /// Sends all of <paramref name="data"/>. When the deadline or InetCancel stops it part way and
+    /// <paramref name="shortWriteAllowed"/>, returns what was sent (InetWrite's short write);
+    /// otherwise (a TLS record) throws.
+    /// </summary>
+    private int SendAll(ReadOnlySpan<byte> data, Deadline deadline, bool shortWriteAllowed)
     {
         ThrowIfPending();
         int sent = 0;
@@ -163,7 +235,7 @@ public sealed partial class Connection
             {
                 WaitFor(SelectMode.SelectWrite, deadline);
             }
-            catch (InetException stopped) when (sent > 0)
+            catch (InetException stopped) when (sent > 0 && shortWriteAllowed)
             {
                 // A short write, as the vendor documents it: the caller resends the rest.
                 LastError.Set(stopped.Code);
@@ -190,8 +262,8 @@ public sealed partial class Connection
         }
     }
 
-    /// <summary>Drops buffered bytes and whatever the socket holds now, without waiting.</summary>
-    private void DiscardPending()
+    /// <summary>Drops buffered bytes and whatever the socket holds now, as received, without waiting.</summary>
+    private void DiscardReceived()
     {
         _received.Clear();
         Span<byte> scratch = stackalloc byte[4096];

@@ -87,6 +87,8 @@ public sealed partial class Connection : IHandleResource
     public void Interrupt()
     {
         _closed = true;
+        if (!_abortive)
+            SendCloseNotify();
         // Wakes calls blocked on the socket; an abort must not send a FIN before its reset.
         try
         {
@@ -100,10 +102,11 @@ public sealed partial class Connection : IHandleResource
 
     public void Release()
     {
+        _tls?.Dispose();
         if (_abortive)
             _socket.LingerState = new LingerOption(true, 0);
         else
-            DiscardPending(); // closing with unread data would reset the connection and lose what the peer has not read
+            DiscardReceived(); // closing with unread data would reset the connection and lose what the peer has not read
         _socket.Dispose();
     }
 

@@ -37,6 +37,7 @@ public enum ErrorCode : uint
     ST_ERROR_CERTIFICATE_NOT_FOUND = 0x800400CC,
     ST_ERROR_PROTOCOL_NOT_SUPPORTED = 0x800400CD,
     ST_ERROR_INVALID_CREDENTIALS = 0x800400CE,
+    ST_ERROR_SECURITY_NOT_ENABLED = 0x800400CF,
 
     // Winsock-mapped: 0x80040000 | WSAExxx (Linux errno values are mapped to these numbers).
     ST_ERROR_INTERRUPTED = 0x80042714,                    // 10004 WSAEINTR

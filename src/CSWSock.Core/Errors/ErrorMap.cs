@@ -7,11 +7,15 @@ public static class ErrorMap
 {
     private const uint FacilityItf = 0x80040000;
 
-    /// <summary>The code for any exception; one the core did not anticipate is an internal error.</summary>
+    /// <summary>
+    /// The code for any exception; a stream's IOException says what it wraps, and one the core did
+    /// not anticipate is an internal error.
+    /// </summary>
     public static ErrorCode FromException(Exception exception) => exception switch
     {
         InetException inet => inet.Code,
         SocketException socket => FromSocketError(socket.SocketErrorCode),
+        IOException { InnerException: { } inner } => FromException(inner),
         _ => ErrorCode.ST_ERROR_INTERNAL_ERROR,
     };
 

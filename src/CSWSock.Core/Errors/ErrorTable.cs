@@ -34,6 +34,7 @@ public static class ErrorTable
         ErrorCode.ST_ERROR_CERTIFICATE_NOT_FOUND => "The requested certificate could not be found",
         ErrorCode.ST_ERROR_PROTOCOL_NOT_SUPPORTED => "The security protocol version is not supported by the remote host",
         ErrorCode.ST_ERROR_INVALID_CREDENTIALS => "The security credentials are not valid",
+        ErrorCode.ST_ERROR_SECURITY_NOT_ENABLED => "The connection is not secure",
 
         ErrorCode.ST_ERROR_INTERRUPTED => "A blocking operation was interrupted",
         ErrorCode.ST_ERROR_ACCESS_DENIED => "Permission denied",

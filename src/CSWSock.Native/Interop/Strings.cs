@@ -16,17 +16,14 @@ internal static unsafe class Strings
 
     /// <summary>
     /// Copies the string <paramref name="produce"/> returns as ANSI; returns its length in bytes. The
-    /// buffer is checked and emptied first, so a failure to produce the string leaves "" in it.
+    /// buffer is checked and emptied first, so a failure to produce the string leaves "" in it; a
+    /// string that does not fit is cut and fails with ST_ERROR_BUFFER_TOO_SMALL.
     /// </summary>
     public static int ToAnsi(Func<string> produce, byte* buffer, int maxLength)
     {
         RequireBuffer(buffer, maxLength);
         buffer[0] = 0;
-        string text = produce();
-        var encoding = AnsiEncoding.Current;
-        var chars = FittingPrefix(text, maxLength - 1, encoding.GetByteCount);
-        int written = encoding.GetBytes(chars, new Span<byte>(buffer, maxLength - 1));
-        return Terminate(buffer + written, written, chars.Length == text.Length);
+        return Complete(CopyAnsi(produce(), buffer, maxLength));
     }
 
     /// <summary>Copies the string <paramref name="produce"/> returns as UTF-16; returns its length in UTF-16 units.</summary>
@@ -34,10 +31,26 @@ internal static unsafe class Strings
     {
         RequireBuffer(buffer, maxLength);
         buffer[0] = '\0';
-        string text = produce();
+        return Complete(CopyWide(produce(), buffer, maxLength));
+    }
+
+    /// <summary>As much of <paramref name="text"/> as fits, NUL-terminated, into a buffer of <paramref name="maxLength"/> bytes (at least 1).</summary>
+    public static (int Length, bool Complete) CopyAnsi(string text, byte* buffer, int maxLength)
+    {
+        var encoding = AnsiEncoding.Current;
+        var chars = FittingPrefix(text, maxLength - 1, encoding.GetByteCount);
+        int written = encoding.GetBytes(chars, new Span<byte>(buffer, maxLength - 1));
+        buffer[written] = 0;
+        return (written, chars.Length == text.Length);
+    }
+
+    /// <summary>As much of <paramref name="text"/> as fits, NUL-terminated, into a buffer of <paramref name="maxLength"/> UTF-16 units.</summary>
+    public static (int Length, bool Complete) CopyWide(string text, char* buffer, int maxLength)
+    {
         var chars = FittingPrefix(text, maxLength - 1, static part => part.Length);
         chars.CopyTo(new Span<char>(buffer, maxLength - 1));
-        return Terminate(buffer + chars.Length, chars.Length, chars.Length == text.Length);
+        buffer[chars.Length] = '\0';
+        return (chars.Length, chars.Length == text.Length);
     }
 
     private static void RequireBuffer(void* buffer, int maxLength)
@@ -46,14 +59,9 @@ internal static unsafe class Strings
             throw new InetException(ErrorCode.ST_ERROR_INVALID_PARAMETER);
     }
 
-    /// <summary>Writes the NUL; a truncated copy is still a string, and the caller learns it was cut.</summary>
-    private static int Terminate<TUnit>(TUnit* end, int length, bool complete) where TUnit : unmanaged
-    {
-        *end = default;
-        if (!complete)
-            throw new InetException(ErrorCode.ST_ERROR_BUFFER_TOO_SMALL);
-        return length;
-    }
+    /// <summary>A truncated copy is still a string, and the caller learns it was cut.</summary>
+    private static int Complete((int Length, bool Complete) copy) =>
+        copy.Complete ? copy.Length : throw new InetException(ErrorCode.ST_ERROR_BUFFER_TOO_SMALL);
 
     /// <summary>The longest prefix whose encoded size fits <paramref name="capacity"/>, never splitting a character.</summary>
     private static ReadOnlySpan<char> FittingPrefix(string text, int capacity, Func<ReadOnlySpan<char>, int> sizeOf)
