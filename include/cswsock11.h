@@ -432,7 +432,9 @@ INT WINAPI InetGetErrorStringW(DWORD dwErrorCode, LPWSTR lpszBuffer, INT nMaxLen
  *
  * INET_OPTION_SECURE starts TLS once connected (implicit TLS), within the same
  * nTimeout: TLS 1.2 and 1.3 (and 1.0/1.1 with INET_OPTION_SECURE_FALLBACK, where
- * the platform still offers them), the platform's strongest suites, the host
+ * the platform's security policy still allows them: the library then also offers
+ * the CBC-SHA suites those versions need; OpenSSL 3 at its default security level
+ * refuses them, as its own s_client does), the platform's strongest suites, the host
  * name as SNI, and the server certificate validated (chain, host name, dates)
  * unless INET_OPTION_TRUSTEDSITE is given. TRUSTEDSITE and SECURE_FALLBACK only
  * qualify SECURE. On any failure the socket is closed and INVALID_SOCKET returned:

@@ -25,6 +25,7 @@ public sealed partial class Connection
     /// </summary>
     public byte[] ReadLine(int capacity, LineUnits units, out ErrorCode error)
     {
+        ThrowIfBroken();
         lock (_readGate)
         {
             using var call = Begin(InetStatus.INET_STATUS_READ);

@@ -35,6 +35,7 @@ public sealed partial class Connection
     /// </summary>
     internal void StartTls(TlsSettings settings, Deadline deadline)
     {
+        ThrowIfBroken();
         if (Protocol != ProtocolType.Tcp || _tls is not null)
             throw new InetException(ErrorCode.ST_ERROR_OPERATION_NOT_SUPPORTED, "TLS needs a plain TCP connection");
         lock (_readGate)
@@ -50,7 +51,7 @@ public sealed partial class Connection
             }
             catch
             {
-                _failed = true; // the handshake stopped part way: the connection can only be closed
+                Break(ErrorCode.ST_ERROR_SECURITY_NEGOTIATION_FAILED);
                 tls.Dispose();
                 throw;
             }
@@ -67,6 +68,7 @@ public sealed partial class Connection
             TargetHost = settings.TargetHost,
             EnabledSslProtocols = settings.Protocols,
             CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
+            CipherSuitesPolicy = settings.CipherSuites,
             ClientCertificates = settings.ClientCertificate is { } certificate ? [certificate] : null,
             RemoteCertificateValidationCallback = (_, _, chain, errors) =>
             {
@@ -136,7 +138,7 @@ public sealed partial class Connection
         }
         catch (IOException failure)
         {
-            _failed = true; // a record may be half sent: the session cannot go on
+            Break(ErrorCode.ST_ERROR_CONNECTION_ABORTED); // a record may be half sent: the session cannot go on
             throw TlsFailures.Transfer(failure);
         }
     }

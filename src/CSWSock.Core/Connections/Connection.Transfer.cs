@@ -14,6 +14,7 @@ public sealed partial class Connection
     /// </summary>
     public int Read(Span<byte> buffer)
     {
+        ThrowIfBroken();
         lock (_readGate)
         {
             if (_received.Count > 0)
@@ -39,6 +40,7 @@ public sealed partial class Connection
     /// </summary>
     public int Write(ReadOnlySpan<byte> data)
     {
+        ThrowIfBroken();
         lock (_writeGate)
         {
             using var call = Begin(InetStatus.INET_STATUS_WRITE);
@@ -63,6 +65,7 @@ public sealed partial class Connection
     /// <summary>Copies what can be read now without consuming it; 0 when nothing is waiting.</summary>
     public int Peek(Span<byte> buffer)
     {
+        ThrowIfBroken();
         lock (_readGate)
         {
             if (_tls is not null && _received.Count < buffer.Length)
@@ -86,6 +89,7 @@ public sealed partial class Connection
     {
         get
         {
+            ThrowIfBroken();
             if (_tls is null)
                 return _received.Count + _socket.Available;
             lock (_readGate)
@@ -99,6 +103,7 @@ public sealed partial class Connection
     /// <summary>InetFlush: discards everything received and not yet read (over TLS, after decrypting it).</summary>
     public void Flush()
     {
+        ThrowIfBroken();
         lock (_readGate)
         {
             if (_tls is null)

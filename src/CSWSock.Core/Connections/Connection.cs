@@ -27,6 +27,7 @@ public sealed partial class Connection : IHandleResource
     private uint _timeoutSeconds;
     private IPEndPoint? _lastSender;
     private int _pendingError;
+    private uint _broken;
 
     internal Connection(Socket socket, ProtocolType protocol, InetOptions options, string hostName, IPEndPoint remote,
         uint timeoutSeconds, SocketError pendingError = SocketError.Success)
@@ -144,6 +145,22 @@ public sealed partial class Connection : IHandleResource
             if (deadline.HasExpired)
                 throw new InetException(ErrorCode.ST_ERROR_OPERATION_TIMEOUT);
         }
+    }
+
+    /// <summary>
+    /// After a TLS handshake that failed part way, or a TLS record half sent, the bytes on the socket
+    /// are no longer a stream the caller may see: every later transfer fails with <paramref name="code"/>.
+    /// </summary>
+    private void Break(ErrorCode code)
+    {
+        _failed = true;
+        Volatile.Write(ref _broken, (uint)code);
+    }
+
+    private void ThrowIfBroken()
+    {
+        if (Volatile.Read(ref _broken) is var code and not 0)
+            throw new InetException((ErrorCode)code, "the connection failed and can only be closed");
     }
 
     /// <summary>An error the connect saw after the handshake (a reset): the first read or write reports it.</summary>

@@ -15,16 +15,24 @@ internal static class ClientCertificates
     {
         if (string.IsNullOrEmpty(credentials?.CertStore))
             return null;
-        var candidates = Load(credentials.CertStore, credentials.Password).Where(certificate => certificate.HasPrivateKey);
+        var friendlyNames = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var candidates = Load(credentials.CertStore, credentials.Password, friendlyNames).Where(certificate => certificate.HasPrivateKey);
         string? name = credentials.CertName;
-        return (string.IsNullOrEmpty(name) ? candidates.FirstOrDefault() : candidates.FirstOrDefault(certificate => Matches(certificate, name)))
+        return (string.IsNullOrEmpty(name) ? candidates.FirstOrDefault() : candidates.FirstOrDefault(certificate => Matches(certificate, name, friendlyNames)))
             ?? throw new InetException(ErrorCode.ST_ERROR_CERTIFICATE_NOT_FOUND, $"no certificate with a private key named '{name}' in {credentials.CertStore}");
     }
 
-    private static IEnumerable<X509Certificate2> Load(string store, string? password)
+    private static IEnumerable<X509Certificate2> Load(string store, string? password, Dictionary<string, string> friendlyNames)
     {
+        if (File.Exists(store) && IsPem(store))
+            return [LoadPem(store, password)];
         if (File.Exists(store))
-            return IsPem(store) ? [LoadPem(store, password)] : LoadPkcs12(store, password);
+        {
+            var certificates = LoadPkcs12(store, password);
+            foreach (var (thumbprint, name) in Pkcs12FriendlyNames.Read(store, password))
+                friendlyNames[thumbprint] = name;
+            return certificates;
+        }
         if (store.IndexOfAny(['/', '\\', '.']) >= 0)
             throw new InetException(ErrorCode.ST_ERROR_CERTIFICATE_NOT_FOUND, $"no file {store}");
         using var named = new X509Store(store, StoreLocation.CurrentUser);
@@ -75,7 +83,7 @@ internal static class ClientCertificates
         }
     }
 
-    private static bool Matches(X509Certificate2 certificate, string name) =>
+    private static bool Matches(X509Certificate2 certificate, string name, IReadOnlyDictionary<string, string> friendlyNames) =>
         string.Equals(certificate.GetNameInfo(X509NameType.SimpleName, forIssuer: false), name, StringComparison.OrdinalIgnoreCase)
-        || string.Equals(certificate.FriendlyName, name, StringComparison.OrdinalIgnoreCase);
+        || string.Equals(friendlyNames.GetValueOrDefault(certificate.Thumbprint, certificate.FriendlyName), name, StringComparison.OrdinalIgnoreCase);
 }

@@ -1,3 +1,4 @@
+using System.Net.Security;
 using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
 using CSWSock.Core.Abi;
@@ -6,7 +7,7 @@ using CSWSock.Core.Errors;
 namespace CSWSock.Core.Security;
 
 /// <summary>What one TLS handshake asks for: contract §5 and §6 applied to a connection's options and credentials.</summary>
-internal sealed record TlsSettings(string TargetHost, SslProtocols Protocols, bool Validate, X509Certificate2? ClientCertificate)
+internal sealed partial record TlsSettings(string TargetHost, SslProtocols Protocols, bool Validate, X509Certificate2? ClientCertificate)
 {
     private const SslProtocols Default = SslProtocols.Tls12 | SslProtocols.Tls13;
 #pragma warning disable SYSLIB0039 // TLS 1.0 and 1.1 only with INET_OPTION_SECURE_FALLBACK or when dwProtocol names them
@@ -27,4 +28,11 @@ internal sealed record TlsSettings(string TargetHost, SslProtocols Protocols, bo
             !options.HasFlag(InetOptions.INET_OPTION_TRUSTEDSITE),
             ClientCertificates.Find(credentials));
     }
+
+    /// <summary>
+    /// The cipher suites to offer, or null for the platform's. TLS 1.0 and 1.1 need suites the
+    /// platform no longer offers by default (CBC with SHA-1); SChannel chooses them itself.
+    /// </summary>
+    public CipherSuitesPolicy? CipherSuites =>
+        (Protocols & Fallback) != 0 && !OperatingSystem.IsWindows() ? FallbackCipherSuitesUnix : null;
 }
