@@ -11,7 +11,7 @@ public sealed partial class Library
         On(handle, HandleAccess.Owner, connection =>
         {
             var settings = TlsSettings.Create(connection.HostName, connection.Options, credentials);
-            connection.StartTls(settings, Connections.Deadline.FromTimeout(connection.TimeoutSeconds));
+            connection.StartTls(settings, Connections.Deadline.FromTimeout(connection.TimeoutSeconds), explicitly: true);
             return true;
         });
 

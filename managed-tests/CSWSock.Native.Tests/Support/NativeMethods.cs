@@ -32,7 +32,7 @@ internal static unsafe class NativeMethods
     [DllImport(LibraryLoader.Name)] public static extern int InetGetErrorStringW(uint dwErrorCode, char* lpszBuffer, int nMaxLength);
     [DllImport(LibraryLoader.Name)] public static extern int InetGetErrorString(uint dwErrorCode, byte* lpszBuffer, int nMaxLength);
 
-    // Client connections. lpCredentials is declared as void*: the tests pass NULL.
+    // Client connections. lpCredentials is declared as void*: NULL, or a SECURITYCREDENTIALSA/W (see TlsCredentials).
     [DllImport(LibraryLoader.Name)] public static extern nuint InetConnectA(byte* lpszHostName, uint nRemotePort, uint nProtocol, uint nTimeout, uint dwOptions, void* lpCredentials);
     [DllImport(LibraryLoader.Name)] public static extern nuint InetConnectW(char* lpszHostName, uint nRemotePort, uint nProtocol, uint nTimeout, uint dwOptions, void* lpCredentials);
     [DllImport(LibraryLoader.Name)] public static extern nuint InetConnect(byte* lpszHostName, uint nRemotePort, uint nProtocol, uint nTimeout, uint dwOptions, void* lpCredentials);
@@ -68,6 +68,15 @@ internal static unsafe class NativeMethods
     [DllImport(LibraryLoader.Name)] public static extern int InetGetTimeout(nuint hSocket);
     [DllImport(LibraryLoader.Name)] public static extern int InetSetTimeout(nuint hSocket, uint nTimeout);
     [DllImport(LibraryLoader.Name)] public static extern uint InetAttachThread(nuint hSocket, uint dwThreadId);
+
+    // Security. lpCredentials: SECURITYCREDENTIALSA/W (see TlsCredentials); lpSecurityInfo: SECURITYINFOA/W (see TlsSecurityInfo).
+    [DllImport(LibraryLoader.Name)] public static extern int InetEnableSecurityA(nuint hSocket, void* lpCredentials);
+    [DllImport(LibraryLoader.Name)] public static extern int InetEnableSecurityW(nuint hSocket, void* lpCredentials);
+    [DllImport(LibraryLoader.Name)] public static extern int InetEnableSecurity(nuint hSocket, void* lpCredentials);
+    [DllImport(LibraryLoader.Name)] public static extern int InetGetSecurityInformationA(nuint hSocket, void* lpSecurityInfo);
+    [DllImport(LibraryLoader.Name)] public static extern int InetGetSecurityInformationW(nuint hSocket, void* lpSecurityInfo);
+    [DllImport(LibraryLoader.Name)] public static extern int InetGetSecurityInformation(nuint hSocket, void* lpSecurityInfo);
+    [DllImport(LibraryLoader.Name)] public static extern int InetIsSecure(nuint hSocket);
 
     // Names and addresses.
     [DllImport(LibraryLoader.Name)] public static extern int InetGetHostAddressA(byte* lpszHostName, int nAddressFamily, InternetAddress* lpAddress);

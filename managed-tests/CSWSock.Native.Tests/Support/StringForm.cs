@@ -24,6 +24,19 @@ public abstract unsafe class StringForm
 
     public abstract nuint ConnectUrl(string? url, uint timeout, uint options);
 
+    /// <summary>InetConnect with lpCredentials: NULL or this form's SECURITYCREDENTIALS (<see cref="TlsCredentials"/>).</summary>
+    public abstract nuint ConnectWithCredentials(string? hostName, uint port, uint protocol, uint timeout, uint options, void* credentials);
+
+    public abstract nuint ConnectExWithCredentials(string? hostName, uint port, uint protocol, uint timeout, uint options, string? localAddress, uint localPort, void* credentials);
+
+    public abstract nuint ConnectUrlWithCredentials(string? url, uint timeout, uint options, void* credentials);
+
+    /// <summary>InetEnableSecurity with NULL or this form's SECURITYCREDENTIALS.</summary>
+    public abstract int EnableSecurity(nuint handle, void* credentials);
+
+    /// <summary>InetGetSecurityInformation into this form's SECURITYINFO (<see cref="TlsSecurityInfo"/>).</summary>
+    public abstract int GetSecurityInformation(nuint handle, void* info);
+
     /// <summary>InetReadLine into <paramref name="buffer"/>; <paramref name="length"/> is in/out, in this form's units.</summary>
     public abstract int ReadLine(nuint handle, void* buffer, int* length);
 
@@ -82,6 +95,29 @@ public unsafe class AnsiForm : StringForm
             return ConnectUrlCore(text, timeout, options);
     }
 
+    public override nuint ConnectWithCredentials(string? hostName, uint port, uint protocol, uint timeout, uint options, void* credentials)
+    {
+        fixed (byte* host = Terminated(hostName))
+            return ConnectWithCredentialsCore(host, port, protocol, timeout, options, credentials);
+    }
+
+    public override nuint ConnectExWithCredentials(string? hostName, uint port, uint protocol, uint timeout, uint options, string? localAddress, uint localPort, void* credentials)
+    {
+        fixed (byte* host = Terminated(hostName))
+        fixed (byte* local = Terminated(localAddress))
+            return ConnectExWithCredentialsCore(host, port, protocol, timeout, options, local, localPort, credentials);
+    }
+
+    public override nuint ConnectUrlWithCredentials(string? url, uint timeout, uint options, void* credentials)
+    {
+        fixed (byte* text = Terminated(url))
+            return ConnectUrlWithCredentialsCore(text, timeout, options, credentials);
+    }
+
+    public override int EnableSecurity(nuint handle, void* credentials) => EnableSecurityCore(handle, credentials);
+
+    public override int GetSecurityInformation(nuint handle, void* info) => GetSecurityInformationCore(handle, info);
+
     public override int ReadLine(nuint handle, void* buffer, int* length) => ReadLineCore(handle, (byte*)buffer, length);
 
     public override int WriteLine(nuint handle, string? text, int* length)
@@ -129,6 +165,19 @@ public unsafe class AnsiForm : StringForm
     protected virtual nuint ConnectUrlCore(byte* url, uint timeout, uint options) =>
         NativeMethods.InetConnectUrlA(url, timeout, options, null);
 
+    protected virtual nuint ConnectWithCredentialsCore(byte* host, uint port, uint protocol, uint timeout, uint options, void* credentials) =>
+        NativeMethods.InetConnectA(host, port, protocol, timeout, options, credentials);
+
+    protected virtual nuint ConnectExWithCredentialsCore(byte* host, uint port, uint protocol, uint timeout, uint options, byte* local, uint localPort, void* credentials) =>
+        NativeMethods.InetConnectExA(host, port, protocol, timeout, options, local, localPort, credentials);
+
+    protected virtual nuint ConnectUrlWithCredentialsCore(byte* url, uint timeout, uint options, void* credentials) =>
+        NativeMethods.InetConnectUrlA(url, timeout, options, credentials);
+
+    protected virtual int EnableSecurityCore(nuint handle, void* credentials) => NativeMethods.InetEnableSecurityA(handle, credentials);
+
+    protected virtual int GetSecurityInformationCore(nuint handle, void* info) => NativeMethods.InetGetSecurityInformationA(handle, info);
+
     protected virtual int ReadLineCore(nuint handle, byte* buffer, int* length) => NativeMethods.InetReadLineA(handle, buffer, length);
 
     protected virtual int WriteLineCore(nuint handle, byte* text, int* length) => NativeMethods.InetWriteLineA(handle, text, length);
@@ -161,6 +210,19 @@ public sealed unsafe class PlainForm : AnsiForm
 
     protected override nuint ConnectUrlCore(byte* url, uint timeout, uint options) =>
         NativeMethods.InetConnectUrl(url, timeout, options, null);
+
+    protected override nuint ConnectWithCredentialsCore(byte* host, uint port, uint protocol, uint timeout, uint options, void* credentials) =>
+        NativeMethods.InetConnect(host, port, protocol, timeout, options, credentials);
+
+    protected override nuint ConnectExWithCredentialsCore(byte* host, uint port, uint protocol, uint timeout, uint options, byte* local, uint localPort, void* credentials) =>
+        NativeMethods.InetConnectEx(host, port, protocol, timeout, options, local, localPort, credentials);
+
+    protected override nuint ConnectUrlWithCredentialsCore(byte* url, uint timeout, uint options, void* credentials) =>
+        NativeMethods.InetConnectUrl(url, timeout, options, credentials);
+
+    protected override int EnableSecurityCore(nuint handle, void* credentials) => NativeMethods.InetEnableSecurity(handle, credentials);
+
+    protected override int GetSecurityInformationCore(nuint handle, void* info) => NativeMethods.InetGetSecurityInformation(handle, info);
 
     protected override int ReadLineCore(nuint handle, byte* buffer, int* length) => NativeMethods.InetReadLine(handle, buffer, length);
 
@@ -210,6 +272,29 @@ public sealed unsafe class WideForm : StringForm
         fixed (char* text = url)
             return NativeMethods.InetConnectUrlW(text, timeout, options, null);
     }
+
+    public override nuint ConnectWithCredentials(string? hostName, uint port, uint protocol, uint timeout, uint options, void* credentials)
+    {
+        fixed (char* host = hostName)
+            return NativeMethods.InetConnectW(host, port, protocol, timeout, options, credentials);
+    }
+
+    public override nuint ConnectExWithCredentials(string? hostName, uint port, uint protocol, uint timeout, uint options, string? localAddress, uint localPort, void* credentials)
+    {
+        fixed (char* host = hostName)
+        fixed (char* local = localAddress)
+            return NativeMethods.InetConnectExW(host, port, protocol, timeout, options, local, localPort, credentials);
+    }
+
+    public override nuint ConnectUrlWithCredentials(string? url, uint timeout, uint options, void* credentials)
+    {
+        fixed (char* text = url)
+            return NativeMethods.InetConnectUrlW(text, timeout, options, credentials);
+    }
+
+    public override int EnableSecurity(nuint handle, void* credentials) => NativeMethods.InetEnableSecurityW(handle, credentials);
+
+    public override int GetSecurityInformation(nuint handle, void* info) => NativeMethods.InetGetSecurityInformationW(handle, info);
 
     public override int ReadLine(nuint handle, void* buffer, int* length) => NativeMethods.InetReadLineW(handle, (char*)buffer, length);
 

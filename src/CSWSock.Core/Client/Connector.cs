@@ -75,7 +75,7 @@ internal static class Connector
     {
         try
         {
-            connection.StartTls(settings, deadline);
+            connection.StartTls(settings, deadline, explicitly: false);
         }
         catch
         {

@@ -29,11 +29,12 @@ public sealed partial class Connection
         Volatile.Read(ref _security) ?? throw new InetException(ErrorCode.ST_ERROR_SECURITY_NOT_ENABLED);
 
     /// <summary>
-    /// Starts TLS on the connected socket: at connect (INET_OPTION_SECURE) or later (InetEnableSecurity).
-    /// Whatever was received before and not read is discarded first: it never reaches the caller as
-    /// if it had come through TLS.
+    /// Starts TLS on the connected socket: at connect (INET_OPTION_SECURE) or later (InetEnableSecurity,
+    /// <paramref name="explicitly"/>). For explicit TLS, whatever was received before and not read is
+    /// discarded first: it never reaches the caller as if it had come through TLS. At connect nothing
+    /// is discarded, so a server that speaks first in plain text fails the handshake at once.
     /// </summary>
-    internal void StartTls(TlsSettings settings, Deadline deadline)
+    internal void StartTls(TlsSettings settings, Deadline deadline, bool explicitly)
     {
         ThrowIfBroken();
         if (Protocol != ProtocolType.Tcp || _tls is not null)
@@ -42,7 +43,8 @@ public sealed partial class Connection
         lock (_writeGate)
         {
             using var call = Begin(InetStatus.INET_STATUS_READ);
-            DiscardReceived();
+            if (explicitly)
+                DiscardReceived();
             var records = new RecordStream(this) { ReadDeadline = deadline, WriteDeadline = deadline };
             var tls = new SslStream(records, leaveInnerStreamOpen: true);
             try

@@ -1,0 +1,18 @@
+using CSWSock.Core.Tests.Support;
+
+namespace CSWSock.Core.Tests.Security;
+
+/// <summary>
+/// Before any TLS test: the certificates are made and the test CA trusted (SSL_CERT_FILE) before the
+/// process's first handshake or chain build; after the last one, their files are removed.
+/// </summary>
+[SetUpFixture]
+public class TlsSetUp
+{
+    [OneTimeSetUp]
+    public void MakeCertificates() =>
+        Assert.That(TlsCertificates.Shared.TrustRequested, Is.True, "setenv(SSL_CERT_FILE) failed");
+
+    [OneTimeTearDown]
+    public void DeleteCertificateFiles() => TlsCertificates.DeleteFiles();
+}
