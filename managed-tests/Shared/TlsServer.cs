@@ -5,7 +5,7 @@ using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 
-namespace CSWSock.Native.Tests.Support;
+namespace CSWSock.Tests.Shared;
 
 /// <summary>How a <see cref="TlsServer"/> accepts its one connection.</summary>
 internal sealed record TlsServerOptions

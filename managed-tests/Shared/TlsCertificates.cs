@@ -5,7 +5,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.Pkcs;
 using System.Security.Cryptography.X509Certificates;
 
-namespace CSWSock.Native.Tests.Support;
+namespace CSWSock.Tests.Shared;
 
 /// <summary>
 /// The certificates of the TLS tests, made once per process with <see cref="CertificateRequest"/>:
