@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Builds everything (build/build.sh), then runs every suite: the NUnit projects (dotnet test) and
-# the native C/C++ tests, header matrix included (CMake + CTest). Ends with one line
+# Builds everything (build/build.sh), then runs every suite: the NUnit projects (dotnet test), the
+# benchmark's quick mode, and the native C/C++ tests, header matrix included (CMake + CTest).
+# Ends with one line
 # "N passed, N failed" summed over all suites, and exits non-zero if anything failed.
 set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -36,6 +37,16 @@ else
     failed=$((failed + $(sed -E 's/.*Failed: +([0-9]+), Passed.*/\1/' <<<"$line")))
   done <<<"$summaries"
   [ "$dotnet_status" -eq 0 ] || [ "$failed" -gt 0 ] || step_failed "dotnet test (exit $dotnet_status)"
+fi
+
+# The benchmark in its quick mode (seconds): it keeps compiling and still moves the right data.
+# Timings are not judged here; build/bench.sh alone measures.
+if "$root/build/bench.sh" --quick > "$logs/bench-quick.log" 2>&1; then
+  passed=$((passed + 1))
+  echo "benchmark (quick): every case moved the right data"
+else
+  cat "$logs/bench-quick.log"
+  step_failed "build/bench.sh --quick"
 fi
 
 # Native suites. CTest ends with "N% tests passed, F tests failed out of T".

@@ -23,10 +23,17 @@ public sealed partial class Connection
     private RecordStream? _records;
     private SecurityInformation? _security;
 
-    public bool IsSecure => Volatile.Read(ref _security) is not null;
+    public bool IsSecure => Volatile.Read(ref _tls) is not null;
 
-    public SecurityInformation SecurityInformation =>
-        Volatile.Read(ref _security) ?? throw new InetException(ErrorCode.ST_ERROR_SECURITY_NOT_ENABLED);
+    /// <summary>Read from the session the first time it is asked for, not at every handshake.</summary>
+    public SecurityInformation SecurityInformation
+    {
+        get
+        {
+            var tls = Volatile.Read(ref _tls) ?? throw new InetException(ErrorCode.ST_ERROR_SECURITY_NOT_ENABLED);
+            return Volatile.Read(ref _security) ?? Interlocked.CompareExchange(ref _security, SecurityInformation.From(tls), null) ?? _security;
+        }
+    }
 
     /// <summary>
     /// Starts TLS on the connected socket: at connect (INET_OPTION_SECURE) or later (InetEnableSecurity,
@@ -57,8 +64,8 @@ public sealed partial class Connection
                 tls.Dispose();
                 throw;
             }
-            (_records, _tls) = (records, tls);
-            Volatile.Write(ref _security, SecurityInformation.From(tls));
+            _records = records;
+            Volatile.Write(ref _tls, tls);
         }
     }
 
@@ -69,7 +76,9 @@ public sealed partial class Connection
         {
             TargetHost = settings.TargetHost,
             EnabledSslProtocols = settings.Protocols,
-            CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
+            // INET_OPTION_TRUSTEDSITE: .NET builds a chain before the callback sees it; against an
+            // empty custom trust store instead of the system's, that costs next to nothing.
+            CertificateChainPolicy = settings.Validate ? null : UncheckedChain(),
             CipherSuitesPolicy = settings.CipherSuites,
             ClientCertificates = settings.ClientCertificate is { } certificate ? [certificate] : null,
             RemoteCertificateValidationCallback = (_, _, chain, errors) =>
@@ -89,6 +98,13 @@ public sealed partial class Connection
             throw rejected is { } code ? new InetException(code) : TlsFailures.Handshake(failure);
         }
     }
+
+    private static X509ChainPolicy UncheckedChain() => new()
+    {
+        TrustMode = X509ChainTrustMode.CustomRootTrust,
+        RevocationMode = X509RevocationMode.NoCheck,
+        DisableCertificateDownloads = true,
+    };
 
     /// <summary>
     /// Decrypts the next record that carries data into the receive buffer; returns the bytes added,
