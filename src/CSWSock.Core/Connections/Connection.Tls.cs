@@ -31,7 +31,10 @@ public sealed partial class Connection
         get
         {
             var tls = Volatile.Read(ref _tls) ?? throw new InetException(ErrorCode.ST_ERROR_SECURITY_NOT_ENABLED);
-            return Volatile.Read(ref _security) ?? Interlocked.CompareExchange(ref _security, SecurityInformation.From(tls), null) ?? _security;
+            if (Volatile.Read(ref _security) is { } known)
+                return known;
+            Interlocked.CompareExchange(ref _security, SecurityInformation.From(tls), null); // two threads may both read it; one is kept
+            return _security!;
         }
     }
 
