@@ -16,7 +16,18 @@ using ::testing::PrintToString;
 namespace {
 
 template <typename Form>
-class TlsConnect : public TlsTest<Form> {};
+class TlsConnect : public TlsTest<Form> {
+protected:
+    // INET_OPTION_TRUSTEDSITE connects to a server whose certificate fails validation, and the
+    // session carries data.
+    void ExpectTrustedSiteConnects(const char *certificate)
+    {
+        tls_peer *server = this->StartTls(TLS_PEER_ECHO, certificate);
+        SOCKET h = this->Secure("localhost", tls_peer_port(server), INET_OPTION_TRUSTEDSITE);
+        ASSERT_NE(h, INVALID_SOCKET) << PrintToString(LastError()) << " server: " << PeerError(server);
+        EXPECT_TRUE(EchoRoundTrip(h, certificate));
+    }
+};
 TYPED_TEST_SUITE(TlsConnect, Forms, FormName);
 
 // ---- a trusted server --------------------------------------------------------------------------
@@ -290,53 +301,17 @@ TYPED_TEST(TlsConnect, NotYetValidCertificate_FailsWithExpired)
 }
 
 // TRUSTEDSITE skips every check: each failing certificate above connects with it.
-TYPED_TEST(TlsConnect, TrustedSite_AcceptsSelfSigned)
-{
-    tls_peer *server = this->StartTls(TLS_PEER_ECHO, "selfsigned");
-    SOCKET h = this->Secure("localhost", tls_peer_port(server), INET_OPTION_TRUSTEDSITE);
-    ASSERT_NE(h, INVALID_SOCKET) << PrintToString(LastError()) << " server: " << PeerError(server);
-    EXPECT_TRUE(EchoRoundTrip(h, "self-signed"));
-}
+TYPED_TEST(TlsConnect, TrustedSite_AcceptsSelfSigned) { this->ExpectTrustedSiteConnects("selfsigned"); }
 
-TYPED_TEST(TlsConnect, TrustedSite_AcceptsALeafOfAnUntrustedCa)
-{
-    tls_peer *server = this->StartTls(TLS_PEER_ECHO, "rogue");
-    SOCKET h = this->Secure("localhost", tls_peer_port(server), INET_OPTION_TRUSTEDSITE);
-    ASSERT_NE(h, INVALID_SOCKET) << PrintToString(LastError()) << " server: " << PeerError(server);
-    EXPECT_TRUE(EchoRoundTrip(h, "rogue"));
-}
+TYPED_TEST(TlsConnect, TrustedSite_AcceptsALeafOfAnUntrustedCa) { this->ExpectTrustedSiteConnects("rogue"); }
 
-TYPED_TEST(TlsConnect, TrustedSite_AcceptsAPartialChain)
-{
-    tls_peer *server = this->StartTls(TLS_PEER_ECHO, "inter-leaf");
-    SOCKET h = this->Secure("localhost", tls_peer_port(server), INET_OPTION_TRUSTEDSITE);
-    ASSERT_NE(h, INVALID_SOCKET) << PrintToString(LastError()) << " server: " << PeerError(server);
-    EXPECT_TRUE(EchoRoundTrip(h, "partial"));
-}
+TYPED_TEST(TlsConnect, TrustedSite_AcceptsAPartialChain) { this->ExpectTrustedSiteConnects("inter-leaf"); }
 
-TYPED_TEST(TlsConnect, TrustedSite_AcceptsAWrongName)
-{
-    tls_peer *server = this->StartTls(TLS_PEER_ECHO, "other");
-    SOCKET h = this->Secure("localhost", tls_peer_port(server), INET_OPTION_TRUSTEDSITE);
-    ASSERT_NE(h, INVALID_SOCKET) << PrintToString(LastError()) << " server: " << PeerError(server);
-    EXPECT_TRUE(EchoRoundTrip(h, "other name"));
-}
+TYPED_TEST(TlsConnect, TrustedSite_AcceptsAWrongName) { this->ExpectTrustedSiteConnects("other"); }
 
-TYPED_TEST(TlsConnect, TrustedSite_AcceptsAnExpiredCertificate)
-{
-    tls_peer *server = this->StartTls(TLS_PEER_ECHO, "expired");
-    SOCKET h = this->Secure("localhost", tls_peer_port(server), INET_OPTION_TRUSTEDSITE);
-    ASSERT_NE(h, INVALID_SOCKET) << PrintToString(LastError()) << " server: " << PeerError(server);
-    EXPECT_TRUE(EchoRoundTrip(h, "expired"));
-}
+TYPED_TEST(TlsConnect, TrustedSite_AcceptsAnExpiredCertificate) { this->ExpectTrustedSiteConnects("expired"); }
 
-TYPED_TEST(TlsConnect, TrustedSite_AcceptsANotYetValidCertificate)
-{
-    tls_peer *server = this->StartTls(TLS_PEER_ECHO, "notyet");
-    SOCKET h = this->Secure("localhost", tls_peer_port(server), INET_OPTION_TRUSTEDSITE);
-    ASSERT_NE(h, INVALID_SOCKET) << PrintToString(LastError()) << " server: " << PeerError(server);
-    EXPECT_TRUE(EchoRoundTrip(h, "not yet"));
-}
+TYPED_TEST(TlsConnect, TrustedSite_AcceptsANotYetValidCertificate) { this->ExpectTrustedSiteConnects("notyet"); }
 
 // Only TRUSTEDSITE skips validation: SECURE_FALLBACK does not, nor does any other option.
 TYPED_TEST(TlsConnect, SecureFallbackAndOtherOptions_DoNotSkipValidation)
