@@ -22,12 +22,25 @@
 
 namespace {
 
-class Options : public LibraryTest {};
-
 SOCKET ConnectTcp(const Peer &peer, DWORD options)
 {
     return InetConnectA("127.0.0.1", peer.port(), INET_PROTOCOL_TCP, 5, options, nullptr);
 }
+
+class Options : public LibraryTest {
+protected:
+    // Connects to an echo peer with inetOption alone and expects getsockopt(level, name) on the
+    // handle to read as set.
+    static void ExpectOptionSets(DWORD inetOption, int level, int name)
+    {
+        Peer echo(PEER_ECHO);
+        SOCKET h = ConnectTcp(echo, inetOption);
+        ASSERT_NE(h, INVALID_SOCKET) << std::hex << LastError();
+
+        EXPECT_NE(SocketOption(h, level, name), 0);
+        EXPECT_EQ(InetDisconnect(h), 0);
+    }
+};
 
 // What /proc says descriptor fd of this process is ("socket:[1234]").
 std::string DescriptorLink(int fd)
@@ -177,35 +190,11 @@ TEST_F(Options, NoOptions_UdpBroadcastIsOff)
     EXPECT_EQ(InetDisconnect(h), 0);
 }
 
-TEST_F(Options, Nodelay_SetsTcpNodelay)
-{
-    Peer echo(PEER_ECHO);
-    SOCKET h = ConnectTcp(echo, INET_OPTION_NODELAY);
-    ASSERT_NE(h, INVALID_SOCKET) << std::hex << LastError();
+TEST_F(Options, Nodelay_SetsTcpNodelay) { ExpectOptionSets(INET_OPTION_NODELAY, IPPROTO_TCP, TCP_NODELAY); }
 
-    EXPECT_NE(SocketOption(h, IPPROTO_TCP, TCP_NODELAY), 0);
-    EXPECT_EQ(InetDisconnect(h), 0);
-}
+TEST_F(Options, Keepalive_SetsSoKeepalive) { ExpectOptionSets(INET_OPTION_KEEPALIVE, SOL_SOCKET, SO_KEEPALIVE); }
 
-TEST_F(Options, Keepalive_SetsSoKeepalive)
-{
-    Peer echo(PEER_ECHO);
-    SOCKET h = ConnectTcp(echo, INET_OPTION_KEEPALIVE);
-    ASSERT_NE(h, INVALID_SOCKET) << std::hex << LastError();
-
-    EXPECT_NE(SocketOption(h, SOL_SOCKET, SO_KEEPALIVE), 0);
-    EXPECT_EQ(InetDisconnect(h), 0);
-}
-
-TEST_F(Options, Dontroute_SetsSoDontroute)
-{
-    Peer echo(PEER_ECHO);
-    SOCKET h = ConnectTcp(echo, INET_OPTION_DONTROUTE);
-    ASSERT_NE(h, INVALID_SOCKET) << std::hex << LastError();
-
-    EXPECT_NE(SocketOption(h, SOL_SOCKET, SO_DONTROUTE), 0);
-    EXPECT_EQ(InetDisconnect(h), 0);
-}
+TEST_F(Options, Dontroute_SetsSoDontroute) { ExpectOptionSets(INET_OPTION_DONTROUTE, SOL_SOCKET, SO_DONTROUTE); }
 
 TEST_F(Options, BroadcastWithUdp_SetsSoBroadcast)
 {
@@ -217,15 +206,7 @@ TEST_F(Options, BroadcastWithUdp_SetsSoBroadcast)
     EXPECT_EQ(InetDisconnect(h), 0);
 }
 
-TEST_F(Options, Inline_SetsSoOobinline)
-{
-    Peer echo(PEER_ECHO);
-    SOCKET h = ConnectTcp(echo, INET_OPTION_INLINE);
-    ASSERT_NE(h, INVALID_SOCKET) << std::hex << LastError();
-
-    EXPECT_NE(SocketOption(h, SOL_SOCKET, SO_OOBINLINE), 0);
-    EXPECT_EQ(InetDisconnect(h), 0);
-}
+TEST_F(Options, Inline_SetsSoOobinline) { ExpectOptionSets(INET_OPTION_INLINE, SOL_SOCKET, SO_OOBINLINE); }
 
 TEST_F(Options, ReuseAddressWithLocalPort_SetsSoReuseaddr)
 {
