@@ -8,6 +8,7 @@
 #include <netdb.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
+#include <unistd.h>
 
 #include <memory>
 #include <set>
@@ -61,6 +62,45 @@ std::set<std::string> Resolve(const char *name)
     return found;
 }
 
+// A name server on 127.0.0.1:53 (the test resolv.conf's) that reads queries and never answers.
+class SilentNameServer
+{
+public:
+    SilentNameServer() : fd_(socket(AF_INET, SOCK_DGRAM, 0))
+    {
+        sockaddr_in address{};
+        address.sin_family = AF_INET;
+        address.sin_port = htons(53);
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        if (fd_ >= 0 && bind(fd_, reinterpret_cast<sockaddr *>(&address), sizeof address) != 0) {
+            close(fd_);
+            fd_ = -1;
+        }
+    }
+    ~SilentNameServer()
+    {
+        if (fd_ >= 0)
+            close(fd_);
+    }
+    SilentNameServer(const SilentNameServer &) = delete;
+    SilentNameServer &operator=(const SilentNameServer &) = delete;
+
+    bool started() const { return fd_ >= 0; }
+
+    // How many queries have arrived (and are now read).
+    int QueriesReceived()
+    {
+        char packet[512];
+        int count = 0;
+        while (recv(fd_, packet, sizeof packet, MSG_DONTWAIT) >= 0)
+            ++count;
+        return count;
+    }
+
+private:
+    int fd_;
+};
+
 } // namespace
 
 // The launcher works: the test hosts file is the one the resolver reads.
@@ -85,6 +125,22 @@ TYPED_TEST(Resolver, ThreeUnansweringAddresses_ShareOneDeadline)
     double elapsed = SecondsSince(start);
     EXPECT_GE(elapsed, 1.5); // the whole timeout was used...
     EXPECT_LT(elapsed, 5.0); // ...once, not once per address (3 x 2 s)
+}
+
+// A name the hosts file lacks goes to the name server, which never answers: the connect's one
+// deadline covers the lookup too, however long the system resolver would go on waiting.
+TYPED_TEST(Resolver, SilentNameServer_ConnectTimesOutWithinItsTimeout)
+{
+    SilentNameServer dns;
+    ASSERT_TRUE(dns.started()) << "could not bind UDP 127.0.0.1:53";
+
+    auto start = Clock::now();
+    EXPECT_CONNECT_FAILS_WITH(TypeParam::Connect(CONNECT_TEXT(TypeParam, "silent.cswsock11.test"), 80, INET_PROTOCOL_TCP, 2, 0),
+                              ST_ERROR_OPERATION_TIMEOUT);
+    double elapsed = SecondsSince(start);
+    EXPECT_GE(elapsed, 1.5);
+    EXPECT_LT(elapsed, 4.0); // glibc alone would wait 10 s
+    EXPECT_GT(dns.QueriesReceived(), 0); // the time went to the lookup
 }
 
 TYPED_TEST(Resolver, RefusedAddressesFirst_ConnectsToTheOneListening)

@@ -38,6 +38,12 @@ public class ResolverTests
     public void Resolve_NameWithinADeadline_GivesTheSameAddresses() =>
         Assert.That(Resolver.Resolve(HostName.Parse(Localhost), Deadline.After(10), preferIPv6: false), Is.EquivalentTo(SystemLocalhost()));
 
+    // Regression: the lookup's wait was once a CancellationTokenSource, which refuses more than 49 days.
+    [Test]
+    public void Resolve_NameWithTheLongestTimeout_GivesTheSameAddresses() =>
+        Assert.That(Resolver.Resolve(HostName.Parse(Localhost), Deadline.FromTimeout(uint.MaxValue), preferIPv6: false),
+            Is.EquivalentTo(SystemLocalhost()));
+
     /// <summary>The system's addresses of <paramref name="first"/>, then the others, each in the system's order.</summary>
     private static IPAddress[] FamilyFirst(IPAddress[] system, AddressFamily first) =>
         [.. system.Where(a => a.AddressFamily == first), .. system.Where(a => a.AddressFamily != first)];

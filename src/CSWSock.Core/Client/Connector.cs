@@ -138,15 +138,11 @@ internal static class Connector
     private static SocketError ConnectWithin(Socket socket, IPEndPoint remote, Deadline deadline)
     {
         socket.Blocking = false;
-        try
-        {
-            socket.Connect(remote);
-            return SocketError.Success;
-        }
-        catch (SocketException e) when (e.SocketErrorCode is SocketError.WouldBlock or SocketError.InProgress)
-        {
-            // completes in the background; wait for it below
-        }
+        var started = PlatformSockets.StartConnect(socket, remote);
+        if (started == SocketError.Success)
+            return started;
+        if (started is not (SocketError.WouldBlock or SocketError.InProgress))
+            throw new SocketException((int)started);
         while (!SocketWait.Slice(socket, SelectMode.SelectWrite, deadline))
         {
             if (deadline.HasExpired)

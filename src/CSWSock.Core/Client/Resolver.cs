@@ -28,18 +28,38 @@ internal static class Resolver
         return addresses;
     }
 
+    /// <summary>
+    /// With a deadline, the lookup runs on a pool thread and the caller waits for it at most until
+    /// the deadline; one that outlives it finishes in the background and is dropped. (.NET's own
+    /// asynchronous lookup on Linux is getaddrinfo_a, which starts threads for every call and cost
+    /// several times the lookup itself.)
+    /// </summary>
     private static IPAddress[] Lookup(string name, Deadline deadline)
     {
         if (deadline.IsNever)
             return Dns.GetHostAddresses(name);
-        using var cancellation = new CancellationTokenSource(deadline.Remaining);
+        var lookup = Task.Run(() => Dns.GetHostAddresses(name));
+        while (!Finished(lookup, deadline))
+        {
+            if (deadline.HasExpired)
+                throw new InetException(ErrorCode.ST_ERROR_OPERATION_TIMEOUT, $"resolving {name} took longer than the timeout");
+        }
+        return lookup.GetAwaiter().GetResult(); // the resolver's own exception, not an AggregateException
+    }
+
+    private static bool Finished(Task lookup, Deadline deadline)
+    {
+        var wait = deadline.Remaining;
         try
         {
-            return Dns.GetHostAddressesAsync(name, cancellation.Token).GetAwaiter().GetResult();
+            return lookup.Wait(wait < MaxWait ? wait : MaxWait);
         }
-        catch (OperationCanceledException)
+        catch (AggregateException)
         {
-            throw new InetException(ErrorCode.ST_ERROR_OPERATION_TIMEOUT, $"resolving {name} took longer than the timeout");
+            return true; // failed: GetResult reports why
         }
     }
+
+    // Task.Wait takes at most int.MaxValue milliseconds; a longer timeout waits again.
+    private static readonly TimeSpan MaxWait = TimeSpan.FromMilliseconds(int.MaxValue);
 }

@@ -70,7 +70,7 @@ public sealed partial class Connection : IHandleResource
     /// </summary>
     public bool IsConnected => !_closed && !_peerClosed && !_failed;
 
-    public IPEndPoint LocalEndPoint => Unmapped((IPEndPoint)_socket.LocalEndPoint!);
+    public IPEndPoint LocalEndPoint => Unmapped(PlatformSockets.LocalEndPoint(_socket));
 
     /// <summary>The peer (TCP); for UDP the sender of the last datagram read, else the default destination.</summary>
     public IPEndPoint PeerEndPoint => Volatile.Read(ref _lastSender) ?? RemoteEndPoint;
@@ -91,14 +91,7 @@ public sealed partial class Connection : IHandleResource
         if (!_abortive)
             SendCloseNotify();
         // Wakes calls blocked on the socket; an abort must not send a FIN before its reset.
-        try
-        {
-            _socket.Shutdown(_abortive ? SocketShutdown.Receive : SocketShutdown.Both);
-        }
-        catch (SocketException)
-        {
-            // Not connected (UDP) or already reset: Linux has set the shutdown state and woken the waiters anyway.
-        }
+        PlatformSockets.Shutdown(_socket, _abortive ? SocketShutdown.Receive : SocketShutdown.Both);
     }
 
     public void Release()

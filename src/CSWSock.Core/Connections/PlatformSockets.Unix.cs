@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using System.Runtime.Versioning;
@@ -38,16 +39,53 @@ internal static partial class PlatformSockets
             throw new SocketException((int)Errno.ToSocketError(Marshal.GetLastPInvokeError()));
     }
 
+    [UnsupportedOSPlatform("windows")]
+    private static SocketError StartConnectUnix(Socket socket, IPEndPoint remote)
+    {
+        var address = remote.Serialize(); // .NET keeps the platform's own sockaddr layout in the buffer
+        if (connect(socket.Handle, address.Buffer.Span, address.Size) == 0)
+            return SocketError.Success;
+        int errno = Marshal.GetLastPInvokeError();
+        // An interrupted connect goes on in the background, as one in progress does.
+        return errno is Errno.EINPROGRESS or Errno.EINTR ? SocketError.InProgress : Errno.ToSocketError(errno);
+    }
+
+    /// <summary>getsockname(): .NET's Socket.LocalEndPoint knows only the connects it made itself.</summary>
+    [UnsupportedOSPlatform("windows")]
+    private static IPEndPoint LocalEndPointUnix(Socket socket)
+    {
+        var address = new SocketAddress(socket.AddressFamily);
+        int size = address.Buffer.Length;
+        if (getsockname(socket.Handle, address.Buffer.Span, ref size) != 0)
+            throw new SocketException((int)Errno.ToSocketError(Marshal.GetLastPInvokeError()));
+        address.Size = size;
+        var any = socket.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any;
+        return (IPEndPoint)new IPEndPoint(any, 0).Create(address);
+    }
+
+    [UnsupportedOSPlatform("windows")]
+    private static void ShutdownUnix(Socket socket, SocketShutdown how) => _ = shutdown(socket.Handle, (int)how);
+
+    [LibraryImport("libc", EntryPoint = "connect", SetLastError = true)]
+    private static partial int connect(nint fd, ReadOnlySpan<byte> address, int length);
+
+    [LibraryImport("libc", EntryPoint = "getsockname", SetLastError = true)]
+    private static partial int getsockname(nint fd, Span<byte> address, ref int length);
+
+    [LibraryImport("libc", EntryPoint = "shutdown")]
+    private static partial int shutdown(nint fd, int how);
+
     [LibraryImport("libc", EntryPoint = "send", SetLastError = true)]
     private static partial nint send(nint fd, ReadOnlySpan<byte> buffer, nint length, int flags);
 
     [LibraryImport("libc", EntryPoint = "fcntl", SetLastError = true)]
     private static partial int fcntl(nint fd, int command, int argument);
 
-    /// <summary>The errno values a send can report, as the Winsock numbers the library reports.</summary>
+    /// <summary>The errno values a send or connect can report, as the Winsock numbers the library reports.</summary>
     private static class Errno
     {
         public const int EINTR = 4;
+        public const int EINPROGRESS = 115;
 
         public static SocketError ToSocketError(int errno) => errno switch
         {
@@ -66,6 +104,11 @@ internal static partial class PlatformSockets
             108 => SocketError.Shutdown,                   // ESHUTDOWN
             110 => SocketError.TimedOut,                   // ETIMEDOUT
             111 => SocketError.ConnectionRefused,          // ECONNREFUSED
+            97 => SocketError.AddressFamilyNotSupported,   // EAFNOSUPPORT
+            98 => SocketError.AddressAlreadyInUse,         // EADDRINUSE
+            99 => SocketError.AddressNotAvailable,         // EADDRNOTAVAIL
+            106 => SocketError.IsConnected,                // EISCONN
+            114 => SocketError.AlreadyInProgress,          // EALREADY
             113 => SocketError.HostUnreachable,            // EHOSTUNREACH
             _ => SocketError.SocketError,
         };

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using System.Runtime.Versioning;
@@ -31,4 +32,31 @@ internal static partial class PlatformSockets
     [LibraryImport("kernel32", EntryPoint = "SetHandleInformation", SetLastError = true)]
     [return: MarshalAs(UnmanagedType.Bool)]
     private static partial bool SetHandleInformation(nint handle, uint mask, uint flags);
+
+    [SupportedOSPlatform("windows")]
+    private static SocketError StartConnectWindows(Socket socket, IPEndPoint remote)
+    {
+        try
+        {
+            socket.Connect(remote);
+            return SocketError.Success;
+        }
+        catch (SocketException e)
+        {
+            return e.SocketErrorCode;
+        }
+    }
+
+    [SupportedOSPlatform("windows")]
+    private static void ShutdownWindows(Socket socket, SocketShutdown how)
+    {
+        try
+        {
+            socket.Shutdown(how);
+        }
+        catch (SocketException)
+        {
+            // not connected or already reset: see Shutdown
+        }
+    }
 }

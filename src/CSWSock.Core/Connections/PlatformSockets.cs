@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Sockets;
 
 namespace CSWSock.Core.Connections;
@@ -11,6 +12,30 @@ internal static partial class PlatformSockets
     /// </summary>
     public static int Send(Socket socket, ReadOnlySpan<byte> data, out SocketError error) =>
         OperatingSystem.IsWindows() ? socket.Send(data, SocketFlags.None, out error) : SendUnix(socket, data, out error);
+
+    /// <summary>
+    /// Starts a connect on a non-blocking socket: Success, InProgress/WouldBlock (completes in the
+    /// background) or the failure. .NET's Socket.Connect reports "in progress" as an exception,
+    /// which cost a tenth of every connect on Linux; there the library calls connect() itself.
+    /// </summary>
+    public static SocketError StartConnect(Socket socket, IPEndPoint remote) =>
+        OperatingSystem.IsWindows() ? StartConnectWindows(socket, remote) : StartConnectUnix(socket, remote);
+
+    /// <summary>The local address of a connected or bound socket.</summary>
+    public static IPEndPoint LocalEndPoint(Socket socket) =>
+        OperatingSystem.IsWindows() ? (IPEndPoint)socket.LocalEndPoint! : LocalEndPointUnix(socket);
+
+    /// <summary>
+    /// shutdown() whose failure (not connected, already reset) is no error: the caller only wants
+    /// the socket's waiters woken and the shutdown state set, which the system has done either way.
+    /// </summary>
+    public static void Shutdown(Socket socket, SocketShutdown how)
+    {
+        if (OperatingSystem.IsWindows())
+            ShutdownWindows(socket, how);
+        else
+            ShutdownUnix(socket, how);
+    }
 
     /// <summary>
     /// Loads Windows Sockets for the process, as the vendor's InetInitialize does, so a program may

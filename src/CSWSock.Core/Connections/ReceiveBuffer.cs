@@ -6,7 +6,7 @@ namespace CSWSock.Core.Connections;
 /// </summary>
 internal sealed class ReceiveBuffer
 {
-    private byte[] _bytes = new byte[4096];
+    private byte[] _bytes = []; // allocated on first use: an idle connection holds no buffer
     private int _start;
     private int _end;
 
