@@ -94,22 +94,22 @@ internal static partial class PlatformSockets
             32 or 104 => SocketError.ConnectionReset,      // EPIPE, ECONNRESET
             9 => SocketError.NotSocket,                    // EBADF
             12 or 105 => SocketError.NoBufferSpaceAvailable, // ENOMEM, ENOBUFS
-            13 => SocketError.AccessDenied,                // EACCES
+            1 or 13 => SocketError.AccessDenied,           // EPERM (a firewall rule), EACCES
             22 => SocketError.InvalidArgument,             // EINVAL
             90 => SocketError.MessageSize,                 // EMSGSIZE
+            97 => SocketError.AddressFamilyNotSupported,   // EAFNOSUPPORT
+            98 => SocketError.AddressAlreadyInUse,         // EADDRINUSE
+            99 => SocketError.AddressNotAvailable,         // EADDRNOTAVAIL
             100 => SocketError.NetworkDown,                // ENETDOWN
             101 => SocketError.NetworkUnreachable,         // ENETUNREACH
             103 => SocketError.ConnectionAborted,          // ECONNABORTED
+            106 => SocketError.IsConnected,                // EISCONN
             107 => SocketError.NotConnected,               // ENOTCONN
             108 => SocketError.Shutdown,                   // ESHUTDOWN
             110 => SocketError.TimedOut,                   // ETIMEDOUT
             111 => SocketError.ConnectionRefused,          // ECONNREFUSED
-            97 => SocketError.AddressFamilyNotSupported,   // EAFNOSUPPORT
-            98 => SocketError.AddressAlreadyInUse,         // EADDRINUSE
-            99 => SocketError.AddressNotAvailable,         // EADDRNOTAVAIL
-            106 => SocketError.IsConnected,                // EISCONN
-            114 => SocketError.AlreadyInProgress,          // EALREADY
             113 => SocketError.HostUnreachable,            // EHOSTUNREACH
+            114 => SocketError.AlreadyInProgress,          // EALREADY
             _ => SocketError.SocketError,
         };
     }
