@@ -16,6 +16,9 @@
  *                  SSL_connect on a TCP_NODELAY socket, then close_notify and close; handshakes/s.
  *                  The negotiated protocol is checked on one probe connection first; the server's
  *                  completed-handshake count is checked after.
+ *   tls_handshake_name  the same to the name localhost instead of 127.0.0.1, resolved on every
+ *                  connect by both sides and sent as SNI by both: .NET's SslStream reuses its
+ *                  OpenSSL context only for host names, so this row shows what that is worth.
  *   tls_bulk       bulk over TLS 1.3 (256 MiB each way), MB/s.
  *   call_overhead  10M calls of InetIsConnected(h) on a live connection, vs 10M calls of an empty C
  *                  function through a function pointer (a call the compiler cannot remove or
@@ -35,14 +38,15 @@
  * samples, and ratio = ours/raw for throughputs and rates, raw/ours for times and memory, so
  * 1.0 is parity and higher is better for cswsock11 in every row.
  *
- * Equivalence: the same server for both; the host is the literal 127.0.0.1 on both; where
+ * Equivalence: the same server for both; the host is the literal 127.0.0.1 on both (the name
+ * localhost on both in tls_handshake_name); where
  * cswsock11 gets INET_OPTION_NODELAY the raw socket gets TCP_NODELAY, and neither sets any other
  * option or buffer size (both use the kernel's defaults); both use 64 KiB application buffers.
  * The raw side uses blocking sockets, as a plain C program would; cswsock11 keeps its sockets
  * non-blocking and waits in poll, which is part of what is measured. cswsock11 calls use a 30 s
  * timeout; a watchdog ends the run (exit 3) if a sample of either side takes far longer than that.
  *
- * Output: the table on stdout, then "RATIO <case> <value>" for the eight cases ("failed" instead of
+ * Output: the table on stdout, then "RATIO <case> <value>" for each case ("failed" instead of
  * a value when the case failed), and with --json PATH every sample as JSON. Exit status 0 when
  * every case ran and moved exactly the right data, 1 when any failed.
  */
@@ -57,6 +61,7 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <math.h>
+#include <netdb.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <pthread.h>
@@ -92,6 +97,7 @@ void pattern_init(void)
 }
 
 #define HOST "127.0.0.1"
+#define NAME_HOST "localhost" /* tls_handshake_name only */
 #define OURS_TIMEOUT 30 /* seconds, cswsock11's per-call timeout */
 #define ERRLEN 512
 #define MAX_SAMPLES 64
@@ -203,13 +209,33 @@ static int raw_socket_connect(int port, int nodelay, char *err)
     return fd;
 }
 
-/* Connects with TCP_NODELAY / INET_OPTION_NODELAY, and TLS when tls. */
-static int conn_open(struct conn *c, int side, int port, int tls, char *err)
+static void conn_init(struct conn *c, int side)
 {
     memset(c, 0, sizeof *c);
     c->side = side;
     c->fd = -1;
     c->h = INVALID_SOCKET;
+}
+
+/* The raw client's TLS handshake on c->fd, with SNI when sni is not NULL; closes c->fd on failure. */
+static int raw_tls_start(struct conn *c, const char *sni, char *err)
+{
+    if ((c->ssl = SSL_new(client_tls)) == NULL || !SSL_set_fd(c->ssl, c->fd) ||
+        (sni != NULL && !SSL_set_tlsext_host_name(c->ssl, sni)) || SSL_connect(c->ssl) != 1) {
+        set_error(err, "SSL_connect failed: %s", tls_error_string());
+        SSL_free(c->ssl);
+        c->ssl = NULL;
+        close(c->fd);
+        c->fd = -1;
+        return -1;
+    }
+    return 0;
+}
+
+/* Connects with TCP_NODELAY / INET_OPTION_NODELAY, and TLS when tls. */
+static int conn_open(struct conn *c, int side, int port, int tls, char *err)
+{
+    conn_init(c, side);
     if (side == OURS) {
         DWORD options = INET_OPTION_NODELAY | (tls ? INET_OPTION_SECURE | INET_OPTION_TRUSTEDSITE : 0);
         c->h = InetConnectA(HOST, (UINT)port, INET_PROTOCOL_TCP, OURS_TIMEOUT, options, NULL);
@@ -221,15 +247,49 @@ static int conn_open(struct conn *c, int side, int port, int tls, char *err)
     }
     if ((c->fd = raw_socket_connect(port, 1, err)) < 0)
         return -1;
-    if (tls) {
-        if ((c->ssl = SSL_new(client_tls)) == NULL || !SSL_set_fd(c->ssl, c->fd) || SSL_connect(c->ssl) != 1) {
-            set_error(err, "SSL_connect failed: %s", tls_error_string());
-            SSL_free(c->ssl);
-            close(c->fd);
+    return tls ? raw_tls_start(c, NULL, err) : 0;
+}
+
+/*
+ * The TLS handshake by host name (tls_handshake_name): cswsock11 is given NAME_HOST; the raw
+ * client resolves it with getaddrinfo on every connect too (both families asked for, its first
+ * IPv4 address used, as cswsock11 does) and sends it as SNI, as cswsock11 does for a name.
+ */
+static int conn_open_tls_by_name(struct conn *c, int side, int port, char *err)
+{
+    conn_init(c, side);
+    if (side == OURS) {
+        c->h = InetConnectA(NAME_HOST, (UINT)port, INET_PROTOCOL_TCP, OURS_TIMEOUT,
+                            INET_OPTION_NODELAY | INET_OPTION_SECURE | INET_OPTION_TRUSTEDSITE, NULL);
+        if (c->h == INVALID_SOCKET) {
+            ours_error(err, "InetConnect(\"" NAME_HOST "\", SECURE|TRUSTEDSITE|NODELAY)");
             return -1;
         }
+        return 0;
     }
-    return 0;
+    struct addrinfo hints = {.ai_family = AF_UNSPEC, .ai_socktype = SOCK_STREAM}, *list = NULL;
+    char service[16];
+    snprintf(service, sizeof service, "%d", port);
+    int rc = getaddrinfo(NAME_HOST, service, &hints, &list);
+    if (rc != 0) {
+        set_error(err, "getaddrinfo(%s): %s", NAME_HOST, gai_strerror(rc));
+        return -1;
+    }
+    const struct addrinfo *a = list;
+    while (a != NULL && a->ai_family != AF_INET)
+        a = a->ai_next;
+    c->fd = a == NULL ? -1 : socket(AF_INET, SOCK_STREAM, 0);
+    int on = 1;
+    if (c->fd < 0 || setsockopt(c->fd, IPPROTO_TCP, TCP_NODELAY, &on, sizeof on) != 0 ||
+        connect(c->fd, a->ai_addr, a->ai_addrlen) != 0) {
+        a == NULL ? set_error(err, "%s has no IPv4 address", NAME_HOST) : sys_error(err, "socket/connect");
+        if (c->fd >= 0)
+            close(c->fd);
+        freeaddrinfo(list);
+        return -1;
+    }
+    freeaddrinfo(list);
+    return raw_tls_start(c, NAME_HOST, err);
 }
 
 static int conn_write_all(struct conn *c, const void *buf, size_t n, char *err)
@@ -678,7 +738,7 @@ static int tls_probe(int side, char *err)
     return rc;
 }
 
-static int tls_handshake_sample(int side, double *vals, char *err)
+static int handshakes_sample(int side, int by_name, double *vals, char *err)
 {
     struct server_counters before, after;
     if (control_query(&before, err) != 0 || tls_probe(side, err) != 0)
@@ -687,7 +747,9 @@ static int tls_handshake_sample(int side, double *vals, char *err)
     for (long i = 0; i < cfg.handshakes; i++) {
         struct conn c;
         char inner[ERRLEN];
-        if (conn_open(&c, side, ports.tls_handshake, 1, inner) != 0 || conn_close(&c, inner) != 0) {
+        int opened = by_name ? conn_open_tls_by_name(&c, side, ports.tls_handshake, inner)
+                             : conn_open(&c, side, ports.tls_handshake, 1, inner);
+        if (opened != 0 || conn_close(&c, inner) != 0) {
             set_error(err, "handshake %ld: %s", i, inner);
             return -1;
         }
@@ -706,6 +768,10 @@ static int tls_handshake_sample(int side, double *vals, char *err)
     vals[0] = per_second((uint64_t)cfg.handshakes, t1 - t0);
     return 0;
 }
+
+static int tls_handshake_sample(int side, double *vals, char *err) { return handshakes_sample(side, 0, vals, err); }
+
+static int tls_handshake_name_sample(int side, double *vals, char *err) { return handshakes_sample(side, 1, vals, err); }
 
 /* The raw baseline of call_overhead: a function that does nothing, called through a pointer the
    compiler must reload each time, so the call is neither removed nor inlined. */
@@ -908,7 +974,7 @@ static int memory_sample(int side, double *vals, char *err)
  * Rows, cases, statistics, output
  * ---------------------------------------------------------------------------------------- */
 enum {
-    R_BULK, R_BULK_UP, R_BULK_DOWN, R_PINGPONG, R_CONNECT, R_TLS_HANDSHAKE, R_TLS_BULK, R_TLS_BULK_UP,
+    R_BULK, R_BULK_UP, R_BULK_DOWN, R_PINGPONG, R_CONNECT, R_TLS_HANDSHAKE, R_TLS_HANDSHAKE_NAME, R_TLS_BULK, R_TLS_BULK_UP,
     R_TLS_BULK_DOWN, R_CALL, R_COLD, R_COLD_INIT, R_MEMORY, R_MEMORY_RSS, ROW_COUNT
 };
 
@@ -928,6 +994,7 @@ static struct row rows[ROW_COUNT] = {
     [R_PINGPONG] = {"pingpong", "rt/s", 0, 1, "64-byte request and echo, round trips per second"},
     [R_CONNECT] = {"connect", "conn/s", 0, 1, "connect + disconnect to an accept-and-close listener"},
     [R_TLS_HANDSHAKE] = {"tls_handshake", "hs/s", 0, 1, "TLS 1.3 full handshake + close_notify + close"},
+    [R_TLS_HANDSHAKE_NAME] = {"tls_handshake_name", "hs/s", 0, 1, "the same to the name localhost: resolved, sent as SNI"},
     [R_TLS_BULK] = {"tls_bulk", "MB/s", 0, 1, "bulk inside TLS 1.3, MB/s over both directions"},
     [R_TLS_BULK_UP] = {"  tls_bulk_up", "MB/s", 0, 0, "upload part"},
     [R_TLS_BULK_DOWN] = {"  tls_bulk_down", "MB/s", 0, 0, "download part"},
@@ -953,6 +1020,7 @@ static struct bench_case cases[] = {
     {"pingpong", pingpong_sample, {R_PINGPONG}, 1, 0, 0, 0, ""},
     {"connect", connect_sample, {R_CONNECT}, 1, 0, 0, 0, ""},
     {"tls_handshake", tls_handshake_sample, {R_TLS_HANDSHAKE}, 1, 0, 0, 0, ""},
+    {"tls_handshake_name", tls_handshake_name_sample, {R_TLS_HANDSHAKE_NAME}, 1, 0, 0, 0, ""},
     {"tls_bulk", tls_bulk_sample, {R_TLS_BULK, R_TLS_BULK_UP, R_TLS_BULK_DOWN}, 3, 0, 0, 0, ""},
     {"call_overhead", call_overhead_sample, {R_CALL}, 1, 0, 0, 0, ""},
     {"cold_start", cold_start_sample, {R_COLD, R_COLD_INIT}, 2, -1, 0, 0, ""},
@@ -1229,7 +1297,7 @@ static int write_json(const char *path, double seconds)
 static void usage(void)
 {
     fprintf(stderr, "usage: bench --cert FILE --key FILE [--quick] [--reps N] [--only CASE,...] [--json PATH]\n"
-                    "cases: bulk pingpong connect tls_handshake tls_bulk call_overhead cold_start memory\n");
+                    "cases: bulk pingpong connect tls_handshake tls_handshake_name tls_bulk call_overhead cold_start memory\n");
 }
 
 static int selected(const char *only, const char *name)
