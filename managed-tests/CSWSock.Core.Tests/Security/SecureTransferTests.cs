@@ -19,6 +19,11 @@ namespace CSWSock.Core.Tests.Security;
 [TestFixture(SslProtocols.Tls13)]
 public class SecureTransferTests(SslProtocols protocol)
 {
+    // Reads smaller than a record go through the receive buffer; those with room for a whole
+    // record's plaintext (16 KiB) are decrypted into the caller's buffer directly.
+    private const int SmallRead = 16;
+    private const int RecordRead = 64 * 1024;
+
     private TlsSession Open(uint timeoutSeconds = Session.SafetyTimeoutSeconds, InetOptions options = InetOptions.INET_OPTION_SECURE) =>
         TlsSession.Open(new TlsServerOptions { Protocols = protocol }, options, timeoutSeconds: timeoutSeconds);
 
@@ -311,14 +316,15 @@ public class SecureTransferTests(SslProtocols protocol)
 
     // --- timeouts and InetCancel leave the session usable ---
 
-    [Test]
-    public void Read_ServerSilent_FailsWithTimeoutAndTheSessionSurvives()
+    [TestCase(SmallRead)]
+    [TestCase(RecordRead)]
+    public void Read_ServerSilent_FailsWithTimeoutAndTheSessionSurvives(int bufferSize)
     {
         using var session = Open();
         session.Library.SetTimeout(session.Handle, 1);
         var clock = Stopwatch.StartNew();
 
-        Expect.InetError(ErrorCode.ST_ERROR_OPERATION_TIMEOUT, () => session.Library.Read(session.Handle, new byte[16]));
+        Expect.InetError(ErrorCode.ST_ERROR_OPERATION_TIMEOUT, () => session.Library.Read(session.Handle, new byte[bufferSize]));
 
         Assert.That(clock.Elapsed, Is.GreaterThan(TimeSpan.FromSeconds(0.9)).And.LessThan(TimeSpan.FromSeconds(4)));
         Assert.That(session.Library.IsConnected(session.Handle), Is.True);
@@ -342,8 +348,9 @@ public class SecureTransferTests(SslProtocols protocol)
         Assert.That((ReadLine(session, out var after), after), Is.EqualTo(("tial", ErrorCode.ST_ERROR_NONE)));
     }
 
-    [Test]
-    public void Read_CanceledFromAnotherThread_FailsWithOperationCanceledAndTheSessionSurvives()
+    [TestCase(SmallRead)]
+    [TestCase(RecordRead)]
+    public void Read_CanceledFromAnotherThread_FailsWithOperationCanceledAndTheSessionSurvives(int bufferSize)
     {
         using var session = Open();
         var canceller = OtherThread.Start(() =>
@@ -354,7 +361,7 @@ public class SecureTransferTests(SslProtocols protocol)
         });
         var clock = Stopwatch.StartNew();
 
-        Expect.InetError(ErrorCode.ST_ERROR_OPERATION_CANCELED, () => session.Library.Read(session.Handle, new byte[16]));
+        Expect.InetError(ErrorCode.ST_ERROR_OPERATION_CANCELED, () => session.Library.Read(session.Handle, new byte[bufferSize]));
 
         canceller.Join();
         Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(5)));
@@ -378,8 +385,9 @@ public class SecureTransferTests(SslProtocols protocol)
         Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(5)));
     }
 
-    [Test]
-    public void Read_HandleDisconnectedFromAnotherThread_FailsWithConnectionAborted()
+    [TestCase(SmallRead)]
+    [TestCase(RecordRead)]
+    public void Read_HandleDisconnectedFromAnotherThread_FailsWithConnectionAborted(int bufferSize)
     {
         using var session = Open(options: InetOptions.INET_OPTION_SECURE | InetOptions.INET_OPTION_FREETHREAD);
         var closer = OtherThread.Start(() =>
@@ -388,7 +396,7 @@ public class SecureTransferTests(SslProtocols protocol)
             session.Library.Disconnect(session.Handle);
         });
 
-        Expect.InetError(ErrorCode.ST_ERROR_CONNECTION_ABORTED, () => session.Library.Read(session.Handle, new byte[16]));
+        Expect.InetError(ErrorCode.ST_ERROR_CONNECTION_ABORTED, () => session.Library.Read(session.Handle, new byte[bufferSize]));
 
         closer.Join();
     }
@@ -417,15 +425,16 @@ public class SecureTransferTests(SslProtocols protocol)
         Assert.That(session.Peer.Tls.Read(new byte[16]), Is.Zero);
     }
 
-    [Test]
-    public void ServerClosesWithCloseNotify_ReadReturnsZeroAndTheHandleIsNoLongerConnected()
+    [TestCase(SmallRead)]
+    [TestCase(RecordRead)]
+    public void ServerClosesWithCloseNotify_ReadReturnsZeroAndTheHandleIsNoLongerConnected(int bufferSize)
     {
         using var session = Open();
         session.Peer.Send("bye");
         session.Peer.Close();
 
         Assert.That(session.ReadExactly(3), Is.EqualTo("bye"u8.ToArray()));
-        Assert.That(session.Library.Read(session.Handle, new byte[16]), Is.Zero);
+        Assert.That(session.Library.Read(session.Handle, new byte[bufferSize]), Is.Zero);
         Assert.That(session.Library.IsConnected(session.Handle), Is.False);
     }
 

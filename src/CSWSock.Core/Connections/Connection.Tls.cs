@@ -115,12 +115,23 @@ public sealed partial class Connection
     /// </summary>
     private int FillFromTls(Deadline deadline, bool noWait)
     {
+        int count = ReadTls(_received.Reserve(RecordPlaintext), deadline, noWait);
+        if (count > 0)
+            _received.Commit(count);
+        return count;
+    }
+
+    /// <summary>
+    /// Decrypts the next record that carries data into <paramref name="destination"/>, which has room
+    /// for a whole record's plaintext (so SslStream keeps nothing back); as <see cref="FillFromTls"/> returns.
+    /// </summary>
+    private int ReadTls(Span<byte> destination, Deadline deadline, bool noWait)
+    {
         _records!.ReadDeadline = deadline;
         _records.NoWait = noWait;
         try
         {
-            int count = _tls!.Read(_received.Reserve(RecordPlaintext)[..RecordPlaintext]);
-            _received.Commit(count);
+            int count = _tls!.Read(destination);
             if (count == 0)
                 _peerClosed = true;
             return count;
