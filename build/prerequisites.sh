@@ -1,19 +1,34 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the build and the tests need, when they are missing:
-# compilers and CMake/GoogleTest for the native tests, clang-14 for the header checks, binutils
-# (nm) for the export check, the mingw-w64 Windows headers for the header matrix, and OpenSSL
-# (its command line makes the test certificates; libssl-dev builds the TLS test peers).
+# Installs the Debian packages a step needs, when they are missing; idempotent, and fast when
+# nothing is missing (one dpkg query). build/build.sh and build/test.sh each call it first, so each
+# works on a fresh machine by itself:
+#   build/prerequisites.sh build   the library and the sample: gcc (NativeAOT links with it, the
+#                                  sample compiles with it) and binutils (objcopy strips the library)
+#   build/prerequisites.sh test    the build's, plus the tests': g++, CMake and GoogleTest for the
+#                                  native tests, clang-14 and the mingw-w64 Windows headers for the
+#                                  header checks, nm for the export check, OpenSSL (its command line
+#                                  makes the test certificates, libssl-dev builds the TLS peers and
+#                                  the benchmark)
 set -euo pipefail
-packages=(gcc g++ make cmake binutils clang-14 libgtest-dev mingw-w64-x86-64-dev mingw-w64-i686-dev openssl libssl-dev)
+build_packages=(gcc binutils)
+test_packages=(g++ make cmake clang-14 libgtest-dev mingw-w64-x86-64-dev mingw-w64-i686-dev openssl libssl-dev)
+case "${1:-}" in
+  build) packages=("${build_packages[@]}") ;;
+  test) packages=("${build_packages[@]}" "${test_packages[@]}") ;;
+  *) echo "usage: $0 build|test" >&2; exit 2 ;;
+esac
+
+# One query for all of them; a package dpkg has never heard of is simply not listed as installed.
+installed=$(dpkg-query -W -f='${Package} ${db:Status-Status}\n' "${packages[@]}" 2>/dev/null || true)
 missing=()
 for package in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+  grep -qx "$package installed" <<<"$installed" || missing+=("$package")
 done
 if [ ${#missing[@]} -gt 0 ]; then
-  echo "installing: ${missing[*]}"
+  echo "prerequisites.sh: installing ${missing[*]}"
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo=sudo
   $sudo apt-get update -q
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
 fi
-command -v dotnet >/dev/null || { echo "the .NET 10 SDK (dotnet) is required" >&2; exit 1; }
+command -v dotnet >/dev/null || { echo "prerequisites.sh: the .NET 10 SDK (dotnet) is required" >&2; exit 1; }

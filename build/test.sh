@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Builds everything (build/build.sh), then runs every suite: the NUnit projects (dotnet test), the
-# benchmark's quick mode, and the native C/C++ tests, header matrix included (CMake + CTest).
-# Ends with one line
-# "N passed, N failed" summed over all suites, and exits non-zero if anything failed.
+# Installs what the tests need (build/prerequisites.sh test), builds everything (build/build.sh),
+# then runs every suite: the NUnit projects (dotnet test), the benchmark's quick mode, and the
+# native C/C++ tests, header matrix included (CMake + CTest). Needs nothing installed by hand but
+# the .NET SDK. Ends with one line "N passed, N failed" summed over all suites, and exits non-zero
+# if anything failed.
 set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 logs="$root/artifacts/test-logs"
@@ -22,6 +23,7 @@ step_failed() {
   failed=$((failed + 1))
 }
 
+"$root/build/prerequisites.sh" test || { step_failed "build/prerequisites.sh test"; finish; }
 "$root/build/build.sh" || { step_failed "build/build.sh"; finish; }
 out="$root/artifacts/$("$root/build/host-rid.sh")"
 

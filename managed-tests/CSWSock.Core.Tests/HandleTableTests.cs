@@ -289,6 +289,55 @@ public class HandleTableTests : SocketFixture
         }
     }
 
+    // --- a resource that fails while closing (issue 9: close_notify threw, the socket leaked) ---
+
+    [Test]
+    public void Close_WhenInterruptingTheResourceThrows_SucceedsAndReleasesTheSocket()
+    {
+        var socket = NewSocket();
+        socket.InterruptFailure = new InvalidOperationException("shutdown while in init");
+        var table = new HandleTable();
+        nuint handle = table.Add(socket, freeThread: false).Handle;
+
+        Assert.DoesNotThrow(() => table.Close(handle));
+
+        Assert.That(socket.ReleaseCount, Is.EqualTo(1));
+        Assert.That(socket.IsClosed, Is.True);
+        Assert.That(table.Count, Is.Zero);
+    }
+
+    [Test]
+    public void Close_WhenReleasingTheResourceThrows_TheLastLeaseStillReturnsNormally()
+    {
+        var socket = NewSocket();
+        socket.ReleaseFailure = new IOException("the TLS session could not be disposed");
+        var table = new HandleTable();
+        nuint handle = table.Add(socket, freeThread: false).Handle;
+        var lease = table.Acquire(handle);
+
+        Assert.DoesNotThrow(() => table.Close(handle));
+        Assert.DoesNotThrow(lease.Dispose);
+
+        Assert.That(socket.ReleaseCount, Is.EqualTo(1));
+        Assert.That(socket.IsClosed, Is.True);
+    }
+
+    [Test]
+    public void CloseAll_WhenOneResourceThrowsWhileInterrupting_ClosesAndReleasesEveryOne()
+    {
+        var sockets = new[] { NewSocket(), NewSocket(), NewSocket() };
+        sockets[0].InterruptFailure = new InvalidOperationException("first");
+        sockets[1].InterruptFailure = new IOException("second");
+        var table = new HandleTable();
+        foreach (var socket in sockets)
+            table.Add(socket, freeThread: false);
+
+        Assert.DoesNotThrow(table.CloseAll);
+
+        Assert.That(table.Count, Is.Zero);
+        Assert.That(sockets.Select(s => (s.ReleaseCount, s.IsClosed)), Is.All.EqualTo((1, true)));
+    }
+
     // --- CloseAll ---
 
     [Test]

@@ -22,7 +22,7 @@
 #include <openssl/ssl.h>
 #include <openssl/x509.h>
 
-#define MAX_CONNECTIONS 64
+#define MAX_CONNECTIONS 64 /* open at once; a slot is used again once its connection has ended */
 #define RECEIVED_LIMIT (1 << 21)
 #define TEXT 512
 
@@ -38,9 +38,9 @@ struct tls_peer {
     int accepted;
     int handshakes;
     int ended;
-    int connections[MAX_CONNECTIONS];
+    int connections[MAX_CONNECTIONS]; /* -1: the slot is free */
     pthread_t workers[MAX_CONNECTIONS];
-    int workers_started;
+    int joinable[MAX_CONNECTIONS];    /* workers[i] has been started and not yet joined */
     unsigned char *payload;
     unsigned char *received;
     size_t received_length;
@@ -361,7 +361,11 @@ static void *accept_loop(void *raw)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &limit, sizeof limit);
         setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &limit, sizeof limit);
         pthread_mutex_lock(&p->lock);
-        int slot = p->accepted < MAX_CONNECTIONS ? p->accepted : -1;
+        int slot = 0;
+        while (slot < MAX_CONNECTIONS && p->connections[slot] >= 0)
+            slot++;
+        if (slot == MAX_CONNECTIONS)
+            slot = -1;
         p->accepted++;
         if (slot >= 0) {
             p->connections[slot] = fd;
@@ -374,12 +378,14 @@ static void *accept_loop(void *raw)
             close(fd);
             continue;
         }
+        if (p->joinable[slot])
+            pthread_join(p->workers[slot], NULL); /* its connection has ended: the thread is returning */
         worker_args *args = malloc(sizeof *args);
         args->p = p;
         args->slot = slot;
         args->fd = fd;
         pthread_create(&p->workers[slot], NULL, serve_connection, args);
-        p->workers_started = slot + 1;
+        p->joinable[slot] = 1;
     }
     return NULL;
 }
@@ -431,6 +437,8 @@ tls_peer *tls_peer_start(const tls_peer_options *options)
     start_error[0] = 0;
     p->options = *options;
     p->listener = p->stop_pipe[0] = p->stop_pipe[1] = p->wake_pipe[0] = p->wake_pipe[1] = -1;
+    for (int i = 0; i < MAX_CONNECTIONS; i++)
+        p->connections[i] = -1;
     pthread_mutex_init(&p->lock, NULL);
     p->received = malloc(RECEIVED_LIMIT);
     if (options->payload_length > 0) {
@@ -603,13 +611,15 @@ void tls_peer_stop(tls_peer *p)
     (void)write(p->stop_pipe[1], "x", 1);
     pthread_join(p->thread, NULL);
     pthread_mutex_lock(&p->lock);
-    for (int i = 0; i < p->workers_started; i++) {
+    for (int i = 0; i < MAX_CONNECTIONS; i++) {
         if (p->connections[i] >= 0)
             shutdown(p->connections[i], SHUT_RDWR); /* ends a blocking SSL_accept or SSL_read */
     }
     pthread_mutex_unlock(&p->lock);
-    for (int i = 0; i < p->workers_started; i++)
-        pthread_join(p->workers[i], NULL);
+    for (int i = 0; i < MAX_CONNECTIONS; i++) {
+        if (p->joinable[i])
+            pthread_join(p->workers[i], NULL);
+    }
     close(p->listener);
     for (int i = 0; i < 2; i++) {
         close(p->stop_pipe[i]);

@@ -46,8 +46,16 @@ internal sealed class SocketResource : IHandleResource, IDisposable
         }
     }
 
+    /// <summary>Thrown by <see cref="Interrupt"/> before it does anything (a TLS layer failing during a close).</summary>
+    public Exception? InterruptFailure { get; set; }
+
+    /// <summary>Thrown by <see cref="Release"/> after it has closed the socket.</summary>
+    public Exception? ReleaseFailure { get; set; }
+
     public void Interrupt()
     {
+        if (InterruptFailure is { } failure)
+            throw failure;
         try
         {
             Socket.Shutdown(SocketShutdown.Both);
@@ -62,6 +70,8 @@ internal sealed class SocketResource : IHandleResource, IDisposable
     {
         Interlocked.Increment(ref _releaseCount);
         Socket.Dispose();
+        if (ReleaseFailure is { } failure)
+            throw failure;
     }
 
     public void Dispose()

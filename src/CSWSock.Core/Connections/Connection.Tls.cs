@@ -4,6 +4,7 @@ using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
 using CSWSock.Core.Abi;
 using CSWSock.Core.Errors;
+using CSWSock.Core.Handles;
 using CSWSock.Core.Security;
 
 namespace CSWSock.Core.Connections;
@@ -18,6 +19,10 @@ public sealed partial class Connection
 {
     // The most plaintext one TLS record carries (2^14 bytes).
     private const int RecordPlaintext = 16 * 1024;
+
+    // How long a close waits for the reads and writes of other threads to leave the TLS session
+    // before close_notify: they notice the close within one wait slice.
+    private static readonly TimeSpan CloseNotifyWait = TimeSpan.FromSeconds(1);
 
     private SslStream? _tls;
     private RecordStream? _records;
@@ -64,7 +69,7 @@ public sealed partial class Connection
             catch
             {
                 Break(ErrorCode.ST_ERROR_SECURITY_NEGOTIATION_FAILED);
-                tls.Dispose();
+                BestEffort.Run(tls.Dispose); // the handshake's own failure is what the caller must see
                 throw;
             }
             _records = records;
@@ -133,7 +138,10 @@ public sealed partial class Connection
         {
             int count = _tls!.Read(destination);
             if (count == 0)
+            {
+                ThrowIfClosed(); // a local close also reads as end of stream
                 _peerClosed = true;
+            }
             return count;
         }
         catch (IOException failure) when (failure.InnerException is RecordStream.NotWaitingException)
@@ -175,23 +183,37 @@ public sealed partial class Connection
         }
     }
 
-    /// <summary>Sends close_notify when no write is in progress on another thread (InetDisconnect).</summary>
+    /// <summary>
+    /// Sends close_notify (InetDisconnect), once the calls on other threads have seen the close and
+    /// left the session: OpenSSL's session must not be shut down while a read decrypts on another
+    /// thread (it fails with "shutdown while in init" while a session ticket is being read, and the
+    /// object is not safe for that anyway). If they do not leave within the wait, the close goes on
+    /// without it; the caller drops what this throws (the peer may have gone already).
+    /// </summary>
     private void SendCloseNotify()
     {
-        if (_tls is null || _failed || !_writeGate.TryEnter())
+        if (_tls is null || _failed)
+            return;
+        PlatformSockets.WakeReaders(_socket);
+        if (!_readGate.TryEnter(CloseNotifyWait))
             return;
         try
         {
-            _records!.WriteDeadline = Deadline.After(1);
-            _tls.ShutdownAsync().GetAwaiter().GetResult();
-        }
-        catch (Exception e) when (e is IOException or InetException or SocketException or InvalidOperationException)
-        {
-            // the peer may have gone already; the socket is closed next anyway
+            if (!_writeGate.TryEnter(CloseNotifyWait))
+                return;
+            try
+            {
+                _records!.WriteDeadline = Deadline.After(1);
+                _tls.ShutdownAsync().GetAwaiter().GetResult();
+            }
+            finally
+            {
+                _writeGate.Exit();
+            }
         }
         finally
         {
-            _writeGate.Exit();
+            _readGate.Exit();
         }
     }
 

@@ -189,7 +189,7 @@ public sealed partial class Connection
             {
                 if (count == 0)
                 {
-                    ThrowIfInterrupted(); // a local close also reads as end of stream
+                    ThrowIfClosed(); // a local close also reads as end of stream
                     _peerClosed = true;
                 }
                 return count;

@@ -89,24 +89,28 @@ public sealed partial class Connection : IHandleResource
     {
         _closed = true;
         if (!_abortive)
-            SendCloseNotify();
+            BestEffort.Run(SendCloseNotify);
         // Wakes calls blocked on the socket; an abort must not send a FIN before its reset.
         PlatformSockets.Shutdown(_socket, _abortive ? SocketShutdown.Receive : SocketShutdown.Both);
     }
 
     public void Release()
     {
-        _tls?.Dispose();
+        BestEffort.Run(() => _tls?.Dispose());
         if (_abortive)
-            _socket.LingerState = new LingerOption(true, 0);
+            BestEffort.Run(() => _socket.LingerState = new LingerOption(true, 0));
         else
-            DiscardReceived(); // closing with unread data would reset the connection and lose what the peer has not read
+            BestEffort.Run(DiscardReceived); // closing with unread data would reset the connection and lose what the peer has not read
         _socket.Dispose();
     }
 
-    /// <summary>Marks one blocking call, so InetGetStatus shows it and InetCancel applies to it.</summary>
+    /// <summary>
+    /// Marks one blocking call, so InetGetStatus shows it and InetCancel applies to it. A call that
+    /// reaches its gate after the handle was closed on another thread goes no further.
+    /// </summary>
     private BlockingCall Begin(InetStatus status)
     {
+        ThrowIfClosed();
         Interlocked.Increment(ref _blockingCalls);
         Volatile.Write(ref _status, (int)status);
         return new BlockingCall(this);
@@ -165,15 +169,28 @@ public sealed partial class Connection : IHandleResource
 
     private void ThrowIfInterrupted()
     {
-        if (_closed)
-            throw new InetException(ErrorCode.ST_ERROR_CONNECTION_ABORTED, "the handle was closed during the call");
+        ThrowIfClosed();
         if (Interlocked.Exchange(ref _cancelRequested, 0) != 0)
             throw new InetException(ErrorCode.ST_ERROR_OPERATION_CANCELED);
     }
 
-    /// <summary>A socket error that ends the connection; the caller throws it.</summary>
-    private SocketException Failed(SocketError error)
+    private void ThrowIfClosed()
     {
+        if (_closed)
+            throw Closed();
+    }
+
+    private static InetException Closed() =>
+        new(ErrorCode.ST_ERROR_CONNECTION_ABORTED, "the handle was closed during the call");
+
+    /// <summary>
+    /// A socket error that ends the connection; the caller throws it. Once the handle is closed on
+    /// another thread, whatever the socket reports (EPIPE after the close's shutdown) is the close's doing.
+    /// </summary>
+    private Exception Failed(SocketError error)
+    {
+        if (_closed)
+            return Closed();
         if (error is SocketError.ConnectionReset or SocketError.ConnectionAborted or SocketError.NetworkReset or SocketError.TimedOut)
             _failed = true;
         return new SocketException((int)error);

@@ -38,6 +38,18 @@ internal static partial class PlatformSockets
     }
 
     /// <summary>
+    /// Wakes the reads blocked on the socket at once, without ending anything the peer can see (a
+    /// close that still has close_notify to send). On Linux that is shutdown(SHUT_RD). Winsock would
+    /// reset the connection if data arrived after it, so on Windows the reads see the close at the
+    /// end of their current wait slice instead.
+    /// </summary>
+    public static void WakeReaders(Socket socket)
+    {
+        if (!OperatingSystem.IsWindows())
+            ShutdownUnix(socket, SocketShutdown.Receive);
+    }
+
+    /// <summary>
     /// Loads Windows Sockets for the process, as the vendor's InetInitialize does, so a program may
     /// use Winsock itself (select() on a handle, its own sockets) after InetInitialize. Never
     /// unloaded: the library stays loaded too.

@@ -46,6 +46,6 @@ public sealed class HandleEntry
     internal void ReleaseReference()
     {
         if (Interlocked.Decrement(ref _references) == 0)
-            Resource.Release();
+            BestEffort.Run(Resource.Release); // the last call out must not fail for the close's sake
     }
 }

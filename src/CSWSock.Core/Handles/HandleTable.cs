@@ -68,7 +68,9 @@ public sealed class HandleTable
         // Only the caller that actually removes the entry drops the table's reference.
         if (!_entries.TryRemove(KeyValuePair.Create(entry.Handle, entry)))
             return;
-        entry.Resource.Interrupt();
+        // Once out of the table the entry must be released, or its socket would stay open for the
+        // life of the process: nothing the resource throws while interrupting may skip that.
+        BestEffort.Run(entry.Resource.Interrupt);
         entry.ReleaseReference();
     }
 }

@@ -8,13 +8,15 @@ public interface IHandleResource
 
     /// <summary>
     /// Makes operations blocked on the resource return (for a socket: shut it down). Called when the
-    /// handle is closed, possibly while other threads are still inside a call on it.
+    /// handle is closed, possibly while other threads are still inside a call on it. Best effort:
+    /// the table releases the resource whatever this throws.
     /// </summary>
     void Interrupt();
 
     /// <summary>
     /// Releases the OS resource. Called exactly once, after the last call using the handle has
     /// returned, so its number can only be reused by the OS once nobody can touch it any more.
+    /// Must free the OS resource even when an earlier step of the release fails.
     /// </summary>
     void Release();
 }
