@@ -1,14 +1,36 @@
 #!/usr/bin/env bash
-# Builds cswsock11 for this machine into artifacts/<rid>/ (the library with SONAME cswsock11.so,
-# the libcswsock11.so link for -lcswsock11, and the header), then builds and runs the sample.
-# Installs what it needs first (build/prerequisites.sh build), so it works on a fresh machine.
+# Builds cswsock11 into artifacts/<rid>/ and checks that a customer's program can use it.
+#
+#   build/build.sh            this machine's library (artifacts/linux-x64/: cswsock11.so with SONAME
+#                             cswsock11.so, the libcswsock11.so link for -lcswsock11, the header),
+#                             then builds and runs the sample against it
+#   build/build.sh --windows  the win-x64 DLL, cross-linked for testing under Wine
+#                             (src/CSWSock.Native/WinCross/): artifacts/win-x64/ holds cswsock11.dll,
+#                             its import libraries cswsock11.lib (MSVC) and libcswsock11.dll.a (mingw),
+#                             and the header. Release DLLs are linked on Windows (build/build.ps1).
+#
+# Installs what it needs first (build/prerequisites.sh), so it works on a fresh machine.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
+project="$root/src/CSWSock.Native"
+
+if [ "${1:-}" = "--windows" ]; then
+  "$root/build/prerequisites.sh" windows
+  out="$root/artifacts/win-x64"
+  dotnet publish "$project" -r win-x64 -c Release -o "$out" --nologo
+  cp "$root/include/cswsock11.h" "$out/"
+  # lld-link writes the import library beside the DLL it links, which publish does not copy.
+  cp "$project/bin/Release/net10.0/win-x64/native/cswsock11.lib" "$out/"
+  llvm-dlltool-14 -m i386:x86-64 -D cswsock11.dll -d "$root/cswsock11.def" -l "$out/libcswsock11.dll.a"
+  exit
+fi
+[ $# -eq 0 ] || { echo "usage: $0 [--windows]" >&2; exit 2; }
+
 "$root/build/prerequisites.sh" build
 rid=$("$root/build/host-rid.sh")
 out="$root/artifacts/$rid"
 
-dotnet publish "$root/src/CSWSock.Native" -r "$rid" -c Release -o "$out" --nologo
+dotnet publish "$project" -r "$rid" -c Release -o "$out" --nologo
 cp "$root/include/cswsock11.h" "$out/"
 
 mkdir -p "$out/samples"

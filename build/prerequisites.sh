@@ -4,6 +4,8 @@
 # works on a fresh machine by itself:
 #   build/prerequisites.sh build   the library and the sample: gcc (NativeAOT links with it, the
 #                                  sample compiles with it) and binutils (objcopy strips the library)
+#   build/prerequisites.sh windows the win-x64 DLL cross-linked on Linux: lld-link and llvm-dlltool
+#                                  (lld-14), clang-14 for the CRT shim, mingw-w64's import libraries
 #   build/prerequisites.sh test    the build's, plus the tests': g++, CMake and GoogleTest for the
 #                                  native tests, clang-14 and the mingw-w64 Windows headers for the
 #                                  header checks, nm for the export check, OpenSSL (its command line
@@ -11,11 +13,13 @@
 #                                  the benchmark)
 set -euo pipefail
 build_packages=(gcc binutils)
+windows_packages=(lld-14 llvm-14 clang-14 mingw-w64-x86-64-dev)
 test_packages=(g++ make cmake clang-14 libgtest-dev mingw-w64-x86-64-dev mingw-w64-i686-dev openssl libssl-dev)
 case "${1:-}" in
   build) packages=("${build_packages[@]}") ;;
-  test) packages=("${build_packages[@]}" "${test_packages[@]}") ;;
-  *) echo "usage: $0 build|test" >&2; exit 2 ;;
+  windows) packages=("${windows_packages[@]}") ;;
+  test) packages=("${build_packages[@]}" "${windows_packages[@]}" "${test_packages[@]}") ;;
+  *) echo "usage: $0 build|windows|test" >&2; exit 2 ;;
 esac
 
 # One query for all of them; a package dpkg has never heard of is simply not listed as installed.
