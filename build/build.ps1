@@ -2,6 +2,7 @@
 # NativeAOT packages for it can be restored; copies the header beside it; then builds the sample
 # with the MSVC compiler (from a Developer PowerShell of the same architecture) and runs it.
 # cswsock11.def is applied to the link by src\CSWSock.Native\CSWSock.Native.csproj.
+# win-x86 links with cswsock11.x86.def instead: the same exports, bound to the __stdcall-decorated symbols.
 param([string[]] $RuntimeIdentifiers = @('win-x64', 'win-x86'))
 
 $ErrorActionPreference = 'Stop'

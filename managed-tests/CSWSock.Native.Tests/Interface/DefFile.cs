@@ -23,7 +23,8 @@ internal static class DefFile
             }
             if (!inExports)
                 continue;
-            // "Name [= Other] [@ordinal] [DATA]", the '=' with or without spaces around it
+            // "Name [= Other] [@ordinal] [DATA]", the '=' with or without spaces around it; Other may be
+            // a decorated symbol (_Name@N), whose '@' does not start a word as an ordinal's does
             string[] names = string.Join(' ', words.TakeWhile(word => !word.StartsWith('@') && word != "DATA"))
                 .Split('=', StringSplitOptions.TrimEntries);
             string? ordinal = words.FirstOrDefault(word => word.StartsWith('@'));

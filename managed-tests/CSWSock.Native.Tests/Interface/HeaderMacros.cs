@@ -1,6 +1,3 @@
-using System.Text;
-using System.Text.Json;
-
 namespace CSWSock.Native.Tests.Interface;
 
 /// <summary>The macros cswsock11.h defines, and the values clang computes for them.</summary>
@@ -20,20 +17,9 @@ internal static class HeaderMacros
         return after.Where(macro => !before.ContainsKey(macro.Key)).ToDictionary();
     }
 
-    /// <summary>The integer value of each named macro, evaluated by clang as a C++ enumerator.</summary>
-    public static IReadOnlyDictionary<string, long> Values(IEnumerable<string> names)
-    {
-        var source = new StringBuilder("#include \"cswsock11.h\"\nenum cswsock11_check : long long {\n");
-        foreach (string name in names)
-            source.Append($"  cswsock11_check_{name} = ({name}),\n");
-        source.Append("};\n");
-        string json = HeaderTarget.Linux.Clang(source.ToString(),
-            "-fsyntax-only", "-Xclang", "-ast-dump=json", "-Xclang", "-ast-dump-filter=cswsock11_check");
-        using var document = JsonDocument.Parse(json);
-        return document.RootElement.GetProperty("inner").EnumerateArray().ToDictionary(
-            constant => constant.GetProperty("name").GetString()!["cswsock11_check_".Length..],
-            constant => long.Parse(constant.GetProperty("inner")[0].GetProperty("value").GetString()!));
-    }
+    /// <summary>The integer value of each named macro, evaluated by clang.</summary>
+    public static IReadOnlyDictionary<string, long> Values(IEnumerable<string> names) =>
+        ClangConstants.Evaluate(HeaderTarget.Linux, names.ToDictionary(name => name));
 
     private static Dictionary<string, string> Parse(string dump)
     {

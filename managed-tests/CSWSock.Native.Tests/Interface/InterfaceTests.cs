@@ -47,6 +47,40 @@ public class InterfaceTests
         Assert.That(aliases.Where(alias => alias.AliasOf != alias.Name + "A").Select(alias => $"{alias.Name} = {alias.AliasOf}"), Is.Empty);
     }
 
+    [Test]
+    public void X86DefFile_ListsTheDefFileNamesWithTheirOrdinalsAndData()
+    {
+        var x86 = DefFile.Read(X86DefFile);
+
+        AssertSameSet(x86.Select(Listing), DefFile.Read(Repository.DefFile).Select(Listing), "cswsock11.x86.def", "cswsock11.def");
+        Assert.That(x86.Select(export => export.Name), Is.Unique, "a name listed twice");
+    }
+
+    [Test]
+    public void X86DefFile_BindsEachFunctionToTheStdcallSymbolOfItsHeaderDeclaration()
+    {
+        var def = DefFile.Read(Repository.DefFile);
+        var functions = def.Where(export => !export.IsData).ToDictionary(export => export.Name, export => export.AliasOf ?? export.Name);
+        var bytes = StackBytes.Read(functions.Values);
+        var expected = def.Select(export => export.IsData ? export.Name : $"{export.Name} = _{functions[export.Name]}@{bytes[functions[export.Name]]}");
+
+        var actual = DefFile.Read(X86DefFile).Select(export => export.AliasOf is null ? export.Name : $"{export.Name} = {export.AliasOf}");
+
+        AssertSameSet(actual, expected, "cswsock11.x86.def", "the header's i686 declarations");
+    }
+
+    [Test]
+    public void StackBytes_AreTheOnesClangDecoratesEachFunctionWithOn32BitWindows()
+    {
+        var functions = HeaderFunctions.Read(HeaderTarget.Windows32);
+        var bytes = StackBytes.Read(functions.Select(function => function.Name));
+
+        var different = functions.Where(function => function.MangledName != $"_{function.Name}@{bytes[function.Name]}")
+            .Select(function => $"{function.Name}: clang {function.MangledName}, computed @{bytes[function.Name]}");
+
+        Assert.That(different, Is.Empty);
+    }
+
     [TestCaseSource(nameof(Targets))]
     public void Header_DeclaresTheSameFunctionsOnEveryTarget(HeaderTarget target)
     {
@@ -150,6 +184,12 @@ public class InterfaceTests
 
         Assert.That(File.ReadAllText(shipped), Is.EqualTo(File.ReadAllText(Repository.Header)), "build/build.sh copies it");
     }
+
+    // The 32-bit export list, beside cswsock11.def.
+    private static string X86DefFile => Path.Combine(Repository.Root, "cswsock11.x86.def");
+
+    private static string Listing(DefExport export) =>
+        export.Name + (export.Ordinal is null ? "" : $" @{export.Ordinal}") + (export.IsData ? " DATA" : "");
 
     private static void AssertSameSet(IEnumerable<string> actual, IEnumerable<string> expected, string actualName, string expectedName)
     {
