@@ -6,15 +6,18 @@
 #                                  sample compiles with it) and binutils (objcopy strips the library)
 #   build/prerequisites.sh windows the win-x64 DLL cross-linked on Linux: lld-link and llvm-dlltool
 #                                  (lld-14), clang-14 for the CRT shim, mingw-w64's import libraries
-#   build/prerequisites.sh test    the build's, plus the tests': g++, CMake and GoogleTest for the
-#                                  native tests, clang-14 and the mingw-w64 Windows headers for the
-#                                  header checks, nm for the export check, OpenSSL (its command line
-#                                  makes the test certificates, libssl-dev builds the TLS peers and
-#                                  the benchmark)
+#   build/prerequisites.sh test    the build's and the Windows build's, plus the tests': g++, CMake
+#                                  and GoogleTest for the native tests, clang-14 and the mingw-w64
+#                                  Windows headers for the header checks, nm for the export check,
+#                                  OpenSSL (its command line makes the test certificates, libssl-dev
+#                                  builds the TLS peers and the benchmark), mingw-w64's POSIX-threads
+#                                  compilers and GoogleTest's sources for the Windows test programs,
+#                                  and Wine to run them
 set -euo pipefail
 build_packages=(gcc binutils)
 windows_packages=(lld-14 llvm-14 clang-14 mingw-w64-x86-64-dev)
-test_packages=(g++ make cmake clang-14 libgtest-dev mingw-w64-x86-64-dev mingw-w64-i686-dev openssl libssl-dev)
+test_packages=(g++ make cmake clang-14 libgtest-dev mingw-w64-x86-64-dev mingw-w64-i686-dev openssl libssl-dev
+               gcc-mingw-w64-x86-64-posix g++-mingw-w64-x86-64-posix googletest wine wine64)
 case "${1:-}" in
   build) packages=("${build_packages[@]}") ;;
   windows) packages=("${windows_packages[@]}") ;;
