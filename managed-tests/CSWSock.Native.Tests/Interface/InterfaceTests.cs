@@ -50,7 +50,7 @@ public class InterfaceTests
     [Test]
     public void X86DefFile_ListsTheDefFileNamesWithTheirOrdinalsAndData()
     {
-        var x86 = DefFile.Read(X86DefFile);
+        var x86 = DefFile.Read(Repository.X86DefFile);
 
         AssertSameSet(x86.Select(Listing), DefFile.Read(Repository.DefFile).Select(Listing), "cswsock11.x86.def", "cswsock11.def");
         Assert.That(x86.Select(export => export.Name), Is.Unique, "a name listed twice");
@@ -64,7 +64,7 @@ public class InterfaceTests
         var bytes = StackBytes.Read(functions.Values);
         var expected = def.Select(export => export.IsData ? export.Name : $"{export.Name} = _{functions[export.Name]}@{bytes[functions[export.Name]]}");
 
-        var actual = DefFile.Read(X86DefFile).Select(export => export.AliasOf is null ? export.Name : $"{export.Name} = {export.AliasOf}");
+        var actual = DefFile.Read(Repository.X86DefFile).Select(export => export.AliasOf is null ? export.Name : $"{export.Name} = {export.AliasOf}");
 
         AssertSameSet(actual, expected, "cswsock11.x86.def", "the header's i686 declarations");
     }
@@ -185,8 +185,34 @@ public class InterfaceTests
         Assert.That(File.ReadAllText(shipped), Is.EqualTo(File.ReadAllText(Repository.Header)), "build/build.sh copies it");
     }
 
-    // The 32-bit export list, beside cswsock11.def.
-    private static string X86DefFile => Path.Combine(Repository.Root, "cswsock11.x86.def");
+    // What a Windows 7 SP1 or later system has without a Visual C++ redistributable: system DLLs, and
+    // the Universal CRT (ucrtbase.dll and its api-ms-win-crt-* API sets), part of Windows since 10
+    // and installed on 7 SP1 and 8.1 by Windows Update (KB2999226), as every NativeAOT DLL needs.
+    private static readonly string[] SystemDlls =
+        ["kernel32.dll", "advapi32.dll", "ws2_32.dll", "iphlpapi.dll", "crypt32.dll", "bcrypt.dll", "ncrypt.dll", "ole32.dll", "ucrtbase.dll"];
+
+    [Test]
+    public void WindowsDll_ImportsOnlyDllsEveryWindowsHas()
+    {
+        var foreign = WindowsDll.Imports(Repository.WindowsDll)
+            .Where(dll => !SystemDlls.Contains(dll.ToLowerInvariant()) && !dll.StartsWith("api-ms-win-crt-", StringComparison.OrdinalIgnoreCase));
+
+        Assert.That(foreign, Is.Empty, "cswsock11.dll (build/build.sh --windows) imports DLLs a Windows system may lack");
+    }
+
+    [Test]
+    public void WindowsDll_ExportsTheDefFileNamesUnderTheirOrdinals()
+    {
+        var def = DefFile.Read(Repository.DefFile);
+        var exports = WindowsDll.Exports(Repository.WindowsDll);
+
+        AssertSameSet(exports.Select(export => def.Any(entry => entry.Name == export.Name && entry.Ordinal is null) ? export.Name : $"{export.Name} @{export.Ordinal}"),
+                      def.Select(entry => entry.Ordinal is null ? entry.Name : $"{entry.Name} @{entry.Ordinal}"),
+                      "cswsock11.dll (build/build.sh --windows)", "cswsock11.def");
+        var rva = exports.ToDictionary(export => export.Name, export => export.Rva);
+        Assert.That(def.Where(entry => entry.AliasOf is not null && rva.GetValueOrDefault(entry.Name) != rva.GetValueOrDefault(entry.AliasOf))
+                       .Select(entry => entry.Name), Is.Empty, "plain names not at their A form's address");
+    }
 
     private static string Listing(DefExport export) =>
         export.Name + (export.Ordinal is null ? "" : $" @{export.Ordinal}") + (export.IsData ? " DATA" : "");

@@ -11,6 +11,12 @@ internal static class Repository
 
     public static string DefFile => Path.Combine(Root, "cswsock11.def");
 
+    /// <summary>The 32-bit export list, beside cswsock11.def.</summary>
+    public static string X86DefFile => Path.Combine(Root, "cswsock11.x86.def");
+
+    /// <summary>The win-x64 DLL cross-linked by build/build.sh --windows.</summary>
+    public static string WindowsDll => Path.Combine(Root, "artifacts", "win-x64", "cswsock11.dll");
+
     /// <summary>The published folder for this machine, as build/build.sh writes it.</summary>
     public static string ArtifactsDirectory => Path.Combine(Root, "artifacts", RuntimeId);
 
