@@ -124,6 +124,14 @@ extern "C" {
 #define INET_ADDRESS_IPV6    2
 #define INET_ADDRESS_DEFAULT INET_ADDRESS_IPV4
 
+/* Adapter address types (InetGetAdapterAddress nAddressType). */
+#define INET_ADAPTER_IPV4 1
+#define INET_ADAPTER_IPV6 2
+#define INET_ADAPTER_MAC  3
+
+/* Stream options (InetReadStream, InetWriteStream dwOptions). */
+#define INET_STREAM_DEFAULT 0
+
 /* Status (InetGetStatus): what the handle is doing. cswsock11: numbered as in the vendor's
    HTTP library; 2 (connect) and 5 (disconnect) never occur, as a handle exists only while connected. */
 #define INET_STATUS_IDLE  1
@@ -543,6 +551,31 @@ BOOL WINAPI InetWriteLineA(SOCKET hSocket, LPCSTR lpszBuffer, LPINT lpnLength);
 BOOL WINAPI InetWriteLineW(SOCKET hSocket, LPCWSTR lpszBuffer, LPINT lpnLength);
 
 /*
+ * InetReadStream - reads into lpBuffer until *lpdwLength bytes have come, the
+ * marker has been read (cbMarker bytes at lpMarker, included in the data;
+ * cbMarker 0: none), or the peer has closed. *lpdwLength: in, the bytes wanted;
+ * out, the bytes read, also when the call fails. Bytes after the marker are left
+ * for the next read, and lpBuffer past *lpdwLength is not written. Returns TRUE,
+ * or FALSE:
+ *   the peer closed before a byte came: ST_ERROR_CONNECTION_CLOSED, *lpdwLength 0;
+ *   cswsock11: a timeout, cancel or failure after some bytes: its error, with
+ *     those bytes in lpBuffer and counted in *lpdwLength, so no data is lost.
+ * cswsock11: the handle's timeout bounds the whole call, as for InetReadLine.
+ * InetWriteStream - sends all *lpdwLength bytes of lpBuffer; *lpdwLength out: the
+ * bytes sent. cswsock11: if the timeout or InetCancel stops it part way, FALSE
+ * with the bytes sent so far (as InetWrite's short write; on a secure handle the
+ * session is broken instead, and 0); after a failure such as a reset, 0.
+ * Both block for their call even in event mode (vendor rule). dwOptions:
+ * INET_STREAM_DEFAULT, else ST_ERROR_INVALID_OPTION. lpdwLength NULL, lpBuffer
+ * NULL, *lpdwLength 0 or over 0x7FFFFFFF, lpMarker NULL with cbMarker nonzero:
+ * ST_ERROR_INVALID_PARAMETER. cswsock11: *lpdwLength is set to 0 first, so any
+ * failure before a byte moved leaves 0; TCP only (a UDP handle gives
+ * ST_ERROR_OPERATION_NOT_SUPPORTED).
+ */
+BOOL WINAPI InetReadStream(SOCKET hSocket, LPBYTE lpBuffer, LPDWORD lpdwLength, DWORD dwOptions, LPBYTE lpMarker, DWORD cbMarker);
+BOOL WINAPI InetWriteStream(SOCKET hSocket, LPBYTE lpBuffer, LPDWORD lpdwLength, DWORD dwOptions);
+
+/*
  * Status. These work from any thread, except InetSetTimeout. A BOOL query answers
  * FALSE both for "no" and on failure; only a failure sets the last error.
  * InetIsConnected - FALSE once the peer has closed (a read returned 0) or the
@@ -630,6 +663,34 @@ INT WINAPI InetGetHostNameW(LPWSTR lpszHostName, INT nMaxLength);
 INT WINAPI InetNormalizeHostNameA(LPCSTR lpszHostName, LPSTR lpszResult, INT nMaxLength);
 INT WINAPI InetNormalizeHostNameW(LPCWSTR lpszHostName, LPWSTR lpszResult, INT nMaxLength);
 
+/*
+ * InetIsProtocolAvailable - whether this host can use nAddressFamily,
+ * INET_ADDRESS_IPV4 or INET_ADDRESS_IPV6 (other values: FALSE with
+ * ST_ERROR_INVALID_PARAMETER). cswsock11: available means a TCP socket of the
+ * family can be bound to its loopback address (127.0.0.1, ::1); when it cannot,
+ * FALSE with ST_ERROR_ADDRESS_FAMILY_NOT_SUPPORTED.
+ */
+BOOL WINAPI InetIsProtocolAvailable(INT nAddressFamily);
+
+/*
+ * InetGetAdapterAddress - an address of the network adapter nAdapterIndex (0,
+ * 1, ...): nAddressType INET_ADAPTER_IPV4 or INET_ADAPTER_IPV6, written as
+ * InetFormatAddress writes it, or INET_ADAPTER_MAC, "00:1A:2B:3C:4D:5E"
+ * (cswsock11: upper-case hex digits separated by colons). Returns the length
+ * (64 characters always fit), 0 with "" if the adapter has no such address, or
+ * INET_ERROR: an index past the last adapter or an unknown type gives
+ * ST_ERROR_INVALID_PARAMETER; the buffer follows InetGetErrorString's rules.
+ * cswsock11: the adapters are the system's (GetAdaptersAddresses on Windows,
+ * getifaddrs on Linux), in its order except that those that are up come first
+ * and loopback adapters last, so adapter 0 is a connected one whenever there is
+ * one, and the loopback adapter (127.0.0.1, ::1) is still listed. The list is
+ * read afresh at each call. An adapter with several addresses of a family gives
+ * the first the system lists, without an IPv6 zone index ("%4"); an all-zero MAC
+ * address (loopback's) counts as none.
+ */
+INT WINAPI InetGetAdapterAddressA(INT nAdapterIndex, INT nAddressType, LPSTR lpszAddress, INT nMaxLength);
+INT WINAPI InetGetAdapterAddressW(INT nAdapterIndex, INT nAddressType, LPWSTR lpszAddress, INT nMaxLength);
+
 /* ---------------------------------------------------------------------------
  * Threads (contract section 2)
  * ------------------------------------------------------------------------- */
@@ -660,6 +721,7 @@ DWORD WINAPI InetAttachThread(SOCKET hSocket, DWORD dwThreadId);
 #define InetNormalizeHostName InetNormalizeHostNameW
 #define InetEnableSecurity    InetEnableSecurityW
 #define InetGetSecurityInformation InetGetSecurityInformationW
+#define InetGetAdapterAddress InetGetAdapterAddressW
 #else
 #define InetInitialize        InetInitializeA
 #define InetGetErrorString    InetGetErrorStringA
@@ -674,6 +736,7 @@ DWORD WINAPI InetAttachThread(SOCKET hSocket, DWORD dwThreadId);
 #define InetNormalizeHostName InetNormalizeHostNameA
 #define InetEnableSecurity    InetEnableSecurityA
 #define InetGetSecurityInformation InetGetSecurityInformationA
+#define InetGetAdapterAddress InetGetAdapterAddressA
 #endif
 
 #ifdef __cplusplus

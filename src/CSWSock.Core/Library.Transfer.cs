@@ -1,10 +1,12 @@
 using System.Net;
+using CSWSock.Core.Abi;
 using CSWSock.Core.Connections;
 using CSWSock.Core.Errors;
 
 namespace CSWSock.Core;
 
-// InetRead, InetWrite, InetPeek, InetFlush, InetReadFrom, InetWriteTo, InetReadLine, InetWriteLine.
+// InetRead, InetWrite, InetPeek, InetFlush, InetReadFrom, InetWriteTo, InetReadLine, InetWriteLine,
+// InetReadStream, InetWriteStream.
 public sealed partial class Library
 {
     public int Read(nuint handle, Span<byte> buffer)
@@ -63,5 +65,28 @@ public sealed partial class Library
     {
         using var lease = Use(handle);
         return ConnectionOf(lease).WriteLine(text);
+    }
+
+    /// <inheritdoc cref="Connection.ReadStream"/>
+    public int ReadStream(nuint handle, Span<byte> destination, ReadOnlySpan<byte> marker, uint options, out ErrorCode error)
+    {
+        RequireStreamOptions(options);
+        using var lease = Use(handle);
+        return ConnectionOf(lease).ReadStream(destination, marker, out error);
+    }
+
+    /// <inheritdoc cref="Connection.WriteStream"/>
+    public int WriteStream(nuint handle, ReadOnlySpan<byte> data, uint options, out ErrorCode error)
+    {
+        RequireStreamOptions(options);
+        using var lease = Use(handle);
+        return ConnectionOf(lease).WriteStream(data, out error);
+    }
+
+    // Arguments are checked before the handle, as every export does.
+    private static void RequireStreamOptions(uint options)
+    {
+        if (options != (uint)InetStreamOptions.INET_STREAM_DEFAULT)
+            throw new InetException(ErrorCode.ST_ERROR_INVALID_OPTION, $"stream options 0x{options:X}");
     }
 }

@@ -59,6 +59,8 @@ internal static unsafe class NativeMethods
     [DllImport(LibraryLoader.Name)] public static extern int InetWriteLineA(nuint hSocket, byte* lpszBuffer, int* lpnLength);
     [DllImport(LibraryLoader.Name)] public static extern int InetWriteLineW(nuint hSocket, char* lpszBuffer, int* lpnLength);
     [DllImport(LibraryLoader.Name)] public static extern int InetWriteLine(nuint hSocket, byte* lpszBuffer, int* lpnLength);
+    [DllImport(LibraryLoader.Name)] public static extern int InetReadStream(nuint hSocket, byte* lpBuffer, uint* lpdwLength, uint dwOptions, byte* lpMarker, uint cbMarker);
+    [DllImport(LibraryLoader.Name)] public static extern int InetWriteStream(nuint hSocket, byte* lpBuffer, uint* lpdwLength, uint dwOptions);
 
     // Status.
     [DllImport(LibraryLoader.Name)] public static extern int InetIsConnected(nuint hSocket);
@@ -93,4 +95,10 @@ internal static unsafe class NativeMethods
     [DllImport(LibraryLoader.Name)] public static extern int InetNormalizeHostNameA(byte* lpszHostName, byte* lpszResult, int nMaxLength);
     [DllImport(LibraryLoader.Name)] public static extern int InetNormalizeHostNameW(char* lpszHostName, char* lpszResult, int nMaxLength);
     [DllImport(LibraryLoader.Name)] public static extern int InetNormalizeHostName(byte* lpszHostName, byte* lpszResult, int nMaxLength);
+
+    // What this host's network offers.
+    [DllImport(LibraryLoader.Name)] public static extern int InetIsProtocolAvailable(int nAddressFamily);
+    [DllImport(LibraryLoader.Name)] public static extern int InetGetAdapterAddressA(int nAdapterIndex, int nAddressType, byte* lpszAddress, int nMaxLength);
+    [DllImport(LibraryLoader.Name)] public static extern int InetGetAdapterAddressW(int nAdapterIndex, int nAddressType, char* lpszAddress, int nMaxLength);
+    [DllImport(LibraryLoader.Name)] public static extern int InetGetAdapterAddress(int nAdapterIndex, int nAddressType, byte* lpszAddress, int nMaxLength);
 }

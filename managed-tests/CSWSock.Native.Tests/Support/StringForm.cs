@@ -50,6 +50,8 @@ public abstract unsafe class StringForm
 
     public abstract int NormalizeHostName(string? hostName, void* buffer, int maxLength);
 
+    public abstract int GetAdapterAddress(int index, int type, void* buffer, int maxLength);
+
     /// <summary>The NUL-terminated string at <paramref name="buffer"/>.</summary>
     public abstract string Decode(void* buffer);
 
@@ -143,6 +145,9 @@ public unsafe class AnsiForm : StringForm
             return NormalizeHostNameCore(host, (byte*)buffer, maxLength);
     }
 
+    public override int GetAdapterAddress(int index, int type, void* buffer, int maxLength) =>
+        GetAdapterAddressCore(index, type, (byte*)buffer, maxLength);
+
     public override string Decode(void* buffer) => Marshal.PtrToStringUTF8((IntPtr)buffer)!;
 
     public override int LengthOf(string text) => Encoding.UTF8.GetByteCount(text);
@@ -192,6 +197,9 @@ public unsafe class AnsiForm : StringForm
 
     protected virtual int NormalizeHostNameCore(byte* host, byte* buffer, int maxLength) =>
         NativeMethods.InetNormalizeHostNameA(host, buffer, maxLength);
+
+    protected virtual int GetAdapterAddressCore(int index, int type, byte* buffer, int maxLength) =>
+        NativeMethods.InetGetAdapterAddressA(index, type, buffer, maxLength);
 }
 
 /// <summary>The plain names (InetInitialize, InetConnect, ...): the A form under another name.</summary>
@@ -238,6 +246,9 @@ public sealed unsafe class PlainForm : AnsiForm
 
     protected override int NormalizeHostNameCore(byte* host, byte* buffer, int maxLength) =>
         NativeMethods.InetNormalizeHostName(host, buffer, maxLength);
+
+    protected override int GetAdapterAddressCore(int index, int type, byte* buffer, int maxLength) =>
+        NativeMethods.InetGetAdapterAddress(index, type, buffer, maxLength);
 }
 
 public sealed unsafe class WideForm : StringForm
@@ -320,6 +331,9 @@ public sealed unsafe class WideForm : StringForm
         fixed (char* host = hostName)
             return NativeMethods.InetNormalizeHostNameW(host, (char*)buffer, maxLength);
     }
+
+    public override int GetAdapterAddress(int index, int type, void* buffer, int maxLength) =>
+        NativeMethods.InetGetAdapterAddressW(index, type, (char*)buffer, maxLength);
 
     public override string Decode(void* buffer) => new((char*)buffer);
 

@@ -46,6 +46,21 @@ public enum InetAddressFamily
     INET_ADDRESS_DEFAULT = INET_ADDRESS_IPV4,
 }
 
+/// <summary>nAddressType of InetGetAdapterAddress.</summary>
+public enum InetAdapterAddress
+{
+    INET_ADAPTER_IPV4 = 1,
+    INET_ADAPTER_IPV6 = 2,
+    INET_ADAPTER_MAC = 3,
+}
+
+/// <summary>dwOptions of InetReadStream and InetWriteStream.</summary>
+[Flags]
+public enum InetStreamOptions : uint
+{
+    INET_STREAM_DEFAULT = 0,
+}
+
 /// <summary>
 /// SECURITYCREDENTIALS.dwProtocol and SECURITYINFO.dwProtocol: SChannel's client-and-server protocol
 /// bits, which are also .NET's SslProtocols values.

@@ -21,12 +21,7 @@ public sealed partial class Connection
             if (_received.Count > 0)
                 return _received.Take(buffer);
             using var call = Begin(InetStatus.INET_STATUS_READ);
-            if (_tls is null)
-                return ReceiveSome(buffer, CallDeadline);
-            // A buffer with room for a whole record takes the decrypted bytes directly: one copy fewer.
-            if (buffer.Length >= RecordPlaintext)
-                return ReadTls(buffer, CallDeadline, noWait: false);
-            return ReceiveMore(CallDeadline) == 0 ? 0 : _received.Take(buffer);
+            return ReceiveInto(buffer, CallDeadline);
         }
     }
 
@@ -165,6 +160,20 @@ public sealed partial class Connection
         }
         while (!deadline.HasExpired && !_closed);
         return false;
+    }
+
+    /// <summary>
+    /// At least one received (over TLS, decrypted) byte into <paramref name="buffer"/>, the receive
+    /// buffer being empty; 0 when the peer has closed. What does not fit stays in the receive buffer.
+    /// </summary>
+    private int ReceiveInto(Span<byte> buffer, Deadline deadline)
+    {
+        if (_tls is null)
+            return ReceiveSome(buffer, deadline);
+        // A buffer with room for a whole record takes the decrypted bytes directly: one copy fewer.
+        if (buffer.Length >= RecordPlaintext)
+            return ReadTls(buffer, deadline, noWait: false);
+        return ReceiveMore(deadline) == 0 ? 0 : _received.Take(buffer);
     }
 
     /// <summary>Adds at least one received (over TLS, decrypted) byte to the receive buffer; 0 when the peer has closed.</summary>

@@ -22,7 +22,7 @@ internal static unsafe class Lines
             var line = Library.Process.ReadLine(hSocket, output.Length - 1, LineUnits.Bytes, out var error);
             line.CopyTo(output);
             output[line.Length] = 0;
-            return Delivered(lpnLength, line.Length, error);
+            return Buffers.Delivered(lpnLength, line.Length, error);
         });
 
     [UnmanagedCallersOnly(EntryPoint = nameof(InetReadLineW), CallConvs = [typeof(CallConvStdcall)])]
@@ -32,7 +32,7 @@ internal static unsafe class Lines
             int capacity = StartLine(lpszBuffer, lpnLength, sizeof(char));
             var line = Library.Process.ReadLine(hSocket, capacity - 1, LineUnits.Utf16, out var error);
             int length = Strings.ToWide(() => Encoding.UTF8.GetString(line), lpszBuffer, capacity);
-            return Delivered(lpnLength, length, error);
+            return Buffers.Delivered(lpnLength, length, error);
         });
 
     /// <summary>A NULL or empty line sends just CRLF; *lpnLength (optional) receives the bytes sent, CRLF included.</summary>
@@ -42,7 +42,7 @@ internal static unsafe class Lines
         {
             var text = lpszBuffer == null ? [] : MemoryMarshal.CreateReadOnlySpanFromNullTerminated(lpszBuffer);
             int body = Library.Process.WriteLine(hSocket, text);
-            return Delivered(lpnLength, body + 2, ErrorCode.ST_ERROR_NONE);
+            return Buffers.Delivered(lpnLength, body + 2, ErrorCode.ST_ERROR_NONE);
         });
 
     /// <summary>Sent as UTF-8; *lpnLength (optional) receives the UTF-16 units sent, CRLF included.</summary>
@@ -54,7 +54,7 @@ internal static unsafe class Lines
             var bytes = Encoding.UTF8.GetBytes(text);
             int body = Library.Process.WriteLine(hSocket, bytes);
             // The line end that was dropped is the same characters in UTF-16 as in UTF-8.
-            return Delivered(lpnLength, text.Length - (bytes.Length - body) + 2, ErrorCode.ST_ERROR_NONE);
+            return Buffers.Delivered(lpnLength, text.Length - (bytes.Length - body) + 2, ErrorCode.ST_ERROR_NONE);
         });
 
     /// <summary>
@@ -69,15 +69,5 @@ internal static unsafe class Lines
         new Span<byte>(buffer, unitSize).Clear();
         *length = 0;
         return capacity;
-    }
-
-    /// <summary>Reports the length; a line returned with an error (partial, too long) still fails the call.</summary>
-    private static bool Delivered(int* length, int units, ErrorCode error)
-    {
-        if (length != null)
-            *length = units;
-        if (error != ErrorCode.ST_ERROR_NONE)
-            throw new InetException(error);
-        return true;
     }
 }
