@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Installs what the tests need (build/prerequisites.sh test), builds everything (build/build.sh),
-# then runs every suite: the NUnit projects (dotnet test), the benchmark's quick mode, and the
-# native C/C++ tests, header matrix included (CMake + CTest). Needs nothing installed by hand but
-# the .NET SDK. Ends with one line "N passed, N failed" summed over all suites, and exits non-zero
-# if anything failed.
+# Installs what the tests need (build/prerequisites.sh test), builds everything (build/build.sh, and
+# --windows for the win-x64 DLL), then runs every suite: the NUnit projects (dotnet test), the
+# benchmark's quick mode, and the native C/C++ tests, header matrix included (CMake + CTest), on
+# Linux and under Wine. Needs nothing installed by hand but the .NET SDK. Ends with one line
+# "N passed, N failed" summed over all suites, and exits non-zero if anything failed.
 set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 logs="$root/artifacts/test-logs"
@@ -25,6 +25,7 @@ step_failed() {
 
 "$root/build/prerequisites.sh" test || { step_failed "build/prerequisites.sh test"; finish; }
 "$root/build/build.sh" || { step_failed "build/build.sh"; finish; }
+"$root/build/build.sh" --windows || { step_failed "build/build.sh --windows"; finish; }
 out="$root/artifacts/$("$root/build/host-rid.sh")"
 
 # Managed suites. Each test project prints "Passed!  - Failed: F, Passed: P, ..." (or "Failed! ...").
@@ -51,23 +52,37 @@ else
   step_failed "build/bench.sh --quick"
 fi
 
-# Native suites. CTest ends with "N% tests passed, F tests failed out of T".
-native="$root/native-tests/build"
-if cmake -S "$root/native-tests" -B "$native" -DCSWSOCK11_DIR="$out" >"$logs/cmake.log" 2>&1 &&
-   cmake --build "$native" -j2 >>"$logs/cmake.log" 2>&1; then
-  (cd "$native" && ctest --output-on-failure -j2) 2>&1 | tee "$logs/ctest.log"
-  summary=$(grep -E 'tests passed, [0-9]+ tests? failed out of [0-9]+' "$logs/ctest.log" || true)
-  if [ -z "$summary" ]; then
-    step_failed "ctest"
+# A native suite: configures native-tests into the build folder $2 with the CMake options that
+# follow, builds it and runs CTest, whose last line "N% tests passed, F tests failed out of T" gives
+# its counts. $1 names its logs.
+native_suite() {
+  local name=$1 build=$2
+  shift 2
+  if cmake -S "$root/native-tests" -B "$build" "$@" >"$logs/cmake-$name.log" 2>&1 &&
+     cmake --build "$build" -j2 >>"$logs/cmake-$name.log" 2>&1; then
+    (cd "$build" && ctest --output-on-failure -j2) 2>&1 | tee "$logs/ctest-$name.log"
+    local summary total suite_failed
+    summary=$(grep -E 'tests passed, [0-9]+ tests? failed out of [0-9]+' "$logs/ctest-$name.log" || true)
+    if [ -z "$summary" ]; then
+      step_failed "ctest ($name)"
+    else
+      total=$(sed -E 's/.*out of ([0-9]+).*/\1/' <<<"$summary")
+      suite_failed=$(sed -E 's/.*, ([0-9]+) tests? failed.*/\1/' <<<"$summary")
+      passed=$((passed + total - suite_failed))
+      failed=$((failed + suite_failed))
+    fi
   else
-    total=$(sed -E 's/.*out of ([0-9]+).*/\1/' <<<"$summary")
-    native_failed=$(sed -E 's/.*, ([0-9]+) tests? failed.*/\1/' <<<"$summary")
-    passed=$((passed + total - native_failed))
-    failed=$((failed + native_failed))
+    cat "$logs/cmake-$name.log"
+    step_failed "native tests build ($name)"
   fi
-else
-  cat "$logs/cmake.log"
-  step_failed "native tests build"
-fi
+}
+
+# Native suites: on Linux, then the same sources cross-compiled for Windows and run under Wine
+# (native-tests/windows-excluded.txt lists what Windows leaves out; the Windows build compares its
+# test lists with the Linux build's).
+native_suite linux "$root/native-tests/build" -DCSWSOCK11_DIR="$out"
+native_suite windows "$root/native-tests/build-win64" \
+  -DCMAKE_TOOLCHAIN_FILE="$root/native-tests/cmake/mingw-w64-x86_64.cmake" \
+  -DCSWSOCK11_DIR="$root/artifacts/win-x64" -DNATIVE_TESTS_LINUX_BUILD="$root/native-tests/build"
 
 finish

@@ -3,6 +3,7 @@
 // made-up handle, another thread (for the owner-only calls), and calls before InetInitialize.
 // Each row is one call with the failure value and InetGetLastError code it must give. Output
 // buffers end at a guard page, so a write past the length given crashes the test.
+// Peers: support/peers.h, threads of the test program itself (on Windows: the program under Wine).
 #include <gtest/gtest.h>
 
 #include <cstdint>

@@ -1,6 +1,7 @@
 // InetReadLine and InetWriteLine, A and W: the same test bodies run against both forms. Lines come
 // from real peers on loopback; every line buffer ends at a guard page, so a write past the length
 // given crashes the test.
+// Peers: support/peers.h, threads of the test program itself (on Windows: the program under Wine).
 #include <gtest/gtest.h>
 
 #include <string>

@@ -1,10 +1,8 @@
 // InetGetHostAddress, InetFormatAddress, InetGetHostName and InetNormalizeHostName, A and W: the
 // same test bodies run against both forms. Every output string buffer ends at a guard page.
+// Peers: none; names resolve through the system resolver (under Wine: Linux's, /etc/hosts first).
 #include <gtest/gtest.h>
 
-#include <unistd.h>
-
-#include <climits>
 #include <cstring>
 #include <string>
 
@@ -12,6 +10,7 @@
 #include "guarded.hpp"
 #include "io_fixture.hpp"
 #include "io_forms.hpp"
+#include "platform.h"
 
 using namespace io;
 using ::testing::PrintToString;
@@ -84,8 +83,8 @@ protected:
 
     static std::string SystemHostName()
     {
-        char name[HOST_NAME_MAX + 1] = "";
-        gethostname(name, sizeof name);
+        char name[256] = ""; // a DNS name has at most 255 characters
+        os_host_name(name, sizeof name);
         return name;
     }
 };

@@ -2,6 +2,7 @@
 // made with INET_OPTION_FREETHREAD or moved with InetAttachThread; status queries, InetCancel and
 // InetAttachThread work from any thread; a disconnect racing a blocked call never touches another
 // connection; the last InetUninitialize closes every handle.
+// Peers: support/peers.h, threads of the test program itself (on Windows: the program under Wine).
 #include <gtest/gtest.h>
 
 #include <atomic>

@@ -43,7 +43,7 @@ TYPED_TEST(TlsConnect, Secure_ToLocalhost_NegotiatesTls13ByDefaultAndEchoes)
     auto info = this->Information(h, &result);
     EXPECT_EQ(result, 0) << PrintToString(LastError());
     EXPECT_EQ(info.dwProtocol, static_cast<DWORD>(SECURITY_PROTOCOL_TLS13));
-    EXPECT_EQ(tls_peer_version(server), TLS1_3_VERSION);
+    EXPECT_EQ(PeerVersion(server), TLS1_3_VERSION);
     EXPECT_TRUE(EchoRoundTrip(h, "hello over TLS"));
     EXPECT_EQ(PeerReceived(server, 14), "hello over TLS");
 }
@@ -55,7 +55,7 @@ TYPED_TEST(TlsConnect, Secure_Tls12OnlyServer_NegotiatesTls12)
     ASSERT_NE(h, INVALID_SOCKET) << PrintToString(LastError()) << " server: " << PeerError(server);
 
     EXPECT_EQ(this->Information(h).dwProtocol, static_cast<DWORD>(SECURITY_PROTOCOL_TLS12));
-    EXPECT_EQ(tls_peer_version(server), TLS1_2_VERSION);
+    EXPECT_EQ(PeerVersion(server), TLS1_2_VERSION);
     EXPECT_TRUE(EchoRoundTrip(h, "twelve"));
 }
 
@@ -142,7 +142,7 @@ TYPED_TEST(TlsConnect, CredentialsProtocolTls12_AgainstADefaultServer_Negotiates
     ASSERT_NE(h, INVALID_SOCKET) << PrintToString(LastError()) << " server: " << PeerError(server);
 
     EXPECT_EQ(this->Information(h).dwProtocol, static_cast<DWORD>(SECURITY_PROTOCOL_TLS12));
-    EXPECT_EQ(tls_peer_version(server), TLS1_2_VERSION);
+    EXPECT_EQ(PeerVersion(server), TLS1_2_VERSION);
 }
 
 TYPED_TEST(TlsConnect, CredentialsProtocolTls13_AgainstATls12OnlyServer_FailsWithNoCommonProtocol)

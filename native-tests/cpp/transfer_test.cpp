@@ -1,9 +1,8 @@
 // InetRead, InetWrite, InetPeek, InetFlush and the status and address queries of a TCP connection,
 // against real peers on loopback (support/peers.h). Read buffers end at a guard page.
+// Peers: support/peers.h and RawListener, threads of the test program itself (on Windows: the
+// program under Wine).
 #include <gtest/gtest.h>
-
-#include <sys/socket.h>
-#include <netinet/in.h>
 
 #include <atomic>
 #include <cstdint>
@@ -14,8 +13,9 @@
 #include "cswsock11.h"
 #include "guarded.hpp"
 #include "io_fixture.hpp"
-#include "raw_listener.hpp"
 #include "peers.h"
+#include "platform.h"
+#include "raw_listener.hpp"
 
 using namespace io;
 using ::testing::PrintToString;
@@ -33,8 +33,6 @@ std::string Pattern(size_t size)
     }
     return data;
 }
-
-class TransferTest : public IoFixture {};
 
 // ---- InetRead ---------------------------------------------------------------------------------
 
@@ -116,38 +114,6 @@ TEST_F(TransferTest, Read_PeerClosedAtOnce_ReturnsZero)
     SOCKET h = Connect(Start(PEER_CLOSE));
     Guarded<BYTE> buffer(16);
     EXPECT_EQ(InetRead(h, buffer.get(), 16), 0) << PrintToString(LastError());
-}
-
-TEST_F(TransferTest, Read_PeerResetRightAfterAccepting_FailsWithConnectionReset)
-{
-    SOCKET h = Connect(Start(PEER_RESET)); // the connect succeeds, as with Winsock
-    Guarded<BYTE> buffer(16);
-    EXPECT_EQ(InetRead(h, buffer.get(), 16), INET_ERROR);
-    EXPECT_EQ(LastError(), Code{ST_ERROR_CONNECTION_RESET});
-}
-
-TEST_F(TransferTest, Read_EstablishedConnectionReset_FailsWithConnectionReset)
-{
-    RawListener peer;
-    SOCKET h = ConnectTo(peer.port());
-    ASSERT_GE(peer.Accept(), 0);
-    ASSERT_TRUE(peer.ResetAccepted());
-
-    Guarded<BYTE> buffer(16);
-    EXPECT_EQ(InetRead(h, buffer.get(), 16), INET_ERROR);
-    EXPECT_EQ(LastError(), Code{ST_ERROR_CONNECTION_RESET});
-}
-
-TEST_F(TransferTest, IsConnected_AfterTheConnectionWasReset_IsFalse)
-{
-    RawListener peer;
-    SOCKET h = ConnectTo(peer.port());
-    ASSERT_GE(peer.Accept(), 0);
-    ASSERT_TRUE(peer.ResetAccepted());
-    Guarded<BYTE> buffer(16);
-    ASSERT_EQ(InetRead(h, buffer.get(), 16), INET_ERROR);
-
-    EXPECT_FALSE(InetIsConnected(h));
 }
 
 TEST_F(TransferTest, ReadFrom_OnTcp_ReportsThePeer)
@@ -433,7 +399,7 @@ protected:
     {
         sockaddr_storage storage{};
         socklen_t length = sizeof storage;
-        if (getsockname(static_cast<int>(h), reinterpret_cast<sockaddr *>(&storage), &length) != 0)
+        if (getsockname(OS_SOCKET_OF(h), reinterpret_cast<sockaddr *>(&storage), &length) != 0)
             return 0;
         return storage.ss_family == AF_INET6 ? ntohs(reinterpret_cast<sockaddr_in6 *>(&storage)->sin6_port)
                                              : ntohs(reinterpret_cast<sockaddr_in *>(&storage)->sin_port);

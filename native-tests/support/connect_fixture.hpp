@@ -5,13 +5,6 @@
 
 #include <gtest/gtest.h>
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <netinet/tcp.h>
-#include <sys/socket.h>
-#include <sys/syscall.h>
-#include <unistd.h>
-
 #include <chrono>
 #include <cstring>
 #include <string>
@@ -19,6 +12,7 @@
 
 #include "cswsock11.h"
 #include "peers.h"
+#include "platform.h"
 
 // Each test runs between one InetInitialize and one InetUninitialize; the last InetUninitialize
 // also closes whatever handle an early-failing assertion left open.
@@ -27,6 +21,9 @@ protected:
     void SetUp() override { ASSERT_TRUE(InetInitializeA(nullptr, nullptr)); }
     void TearDown() override { InetUninitialize(); }
 };
+
+// The fixture of the tests of the handle itself (connect_test.cpp, resets_linux_test.cpp).
+class ConnectHandle : public LibraryTest {};
 
 // A peer from peers.h, stopped when it goes out of scope.
 class Peer {
@@ -66,23 +63,23 @@ inline unsigned short RefusedPort(const char *address = nullptr, bool ipv6 = fal
 // TIME_WAIT behind), then closed.
 inline unsigned short FreeLocalPort(const char *address = "127.0.0.1")
 {
-    int fd = socket(AF_INET, SOCK_STREAM, 0);
+    os_socket fd = os_socket_open(AF_INET, SOCK_STREAM);
     sockaddr_in in4{};
     in4.sin_family = AF_INET;
     inet_pton(AF_INET, address, &in4.sin_addr);
     socklen_t length = sizeof in4;
     unsigned short port = 0;
-    if (fd >= 0 && bind(fd, reinterpret_cast<sockaddr *>(&in4), length) == 0 &&
+    if (fd != OS_NO_SOCKET && bind(fd, reinterpret_cast<sockaddr *>(&in4), length) == 0 &&
         getsockname(fd, reinterpret_cast<sockaddr *>(&in4), &length) == 0)
         port = ntohs(in4.sin_port);
-    if (fd >= 0)
-        close(fd);
+    if (fd != OS_NO_SOCKET)
+        os_socket_close(fd);
     return port;
 }
 
 inline DWORD LastError() { return InetGetLastError(); }
 
-inline DWORD Tid() { return static_cast<DWORD>(syscall(SYS_gettid)); }
+inline DWORD Tid() { return static_cast<DWORD>(os_thread_id()); }
 
 using Clock = std::chrono::steady_clock;
 
@@ -95,11 +92,11 @@ inline double SecondsSince(Clock::time_point start)
 inline int SocketOption(SOCKET handle, int level, int name)
 {
     int value = 0;
-    socklen_t length = sizeof value;
-    if (getsockopt(static_cast<int>(handle), level, name, &value, &length) != 0)
-        return -1;
-    return value;
+    return os_get_int_option(OS_SOCKET_OF(handle), level, name, &value) == 0 ? value : -1;
 }
+
+// The protocol the handle's socket was made with (IPPROTO_TCP, IPPROTO_UDP), read by the OS.
+inline int SocketProtocol(SOCKET handle) { return os_socket_protocol(OS_SOCKET_OF(handle)); }
 
 // The port of a socket address (IPv4 or IPv6), host order.
 inline unsigned PortOf(const sockaddr_storage &address)
@@ -113,14 +110,14 @@ inline unsigned OsLocalPort(SOCKET handle)
 {
     sockaddr_storage address{};
     socklen_t length = sizeof address;
-    return getsockname(static_cast<int>(handle), reinterpret_cast<sockaddr *>(&address), &length) == 0 ? PortOf(address) : 0;
+    return getsockname(OS_SOCKET_OF(handle), reinterpret_cast<sockaddr *>(&address), &length) == 0 ? PortOf(address) : 0;
 }
 
 inline unsigned OsPeerPort(SOCKET handle)
 {
     sockaddr_storage address{};
     socklen_t length = sizeof address;
-    return getpeername(static_cast<int>(handle), reinterpret_cast<sockaddr *>(&address), &length) == 0 ? PortOf(address) : 0;
+    return getpeername(OS_SOCKET_OF(handle), reinterpret_cast<sockaddr *>(&address), &length) == 0 ? PortOf(address) : 0;
 }
 
 // Writes text and reads it back from an echo peer; true if the same bytes came back.

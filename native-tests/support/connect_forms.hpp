@@ -3,8 +3,8 @@
 // test body runs against both (GoogleTest typed tests, named by FormName from forms.hpp).
 //
 // Literal text is written once with CONNECT_TEXT(Form, "..."): the A form gets the UTF-8 bytes,
-// the W form the UTF-16 literal u"...". Text built at run time (ports in URLs) is ASCII and goes
-// through Form::Text(std::string).
+// the W form the UTF-16 literal OS_WIDE("...") (platform.h). Text built at run time (ports in URLs)
+// is ASCII and goes through Form::Text(std::string).
 #pragma once
 
 #include <gtest/gtest.h>
@@ -13,15 +13,16 @@
 
 #include "cswsock11.h"
 #include "forms.hpp"
+#include "platform.h"
 
-#define CONNECT_TEXT(Form, literal) (Form::Pick(literal, u"" literal))
+#define CONNECT_TEXT(Form, literal) (Form::Pick(literal, OS_WIDE(literal)))
 
 struct AnsiConnectForm {
     using Char = char;
     using String = std::string;
     static constexpr const char *name = "A";
 
-    static const Char *Pick(const char *ansi, const char16_t *) { return ansi; }
+    static const Char *Pick(const char *ansi, const WCHAR *) { return ansi; }
     static String Text(const std::string &ascii) { return ascii; }
 
     static SOCKET Connect(const Char *host, UINT port, UINT protocol, UINT timeout, DWORD options)
@@ -45,10 +46,10 @@ struct AnsiConnectForm {
 
 struct WideConnectForm {
     using Char = WCHAR;
-    using String = std::u16string;
+    using String = std::basic_string<WCHAR>;
     static constexpr const char *name = "W";
 
-    static const Char *Pick(const char *, const char16_t *wide) { return wide; }
+    static const Char *Pick(const char *, const WCHAR *wide) { return wide; }
     static String Text(const std::string &ascii) { return String(ascii.begin(), ascii.end()); }
 
     static SOCKET Connect(const Char *host, UINT port, UINT protocol, UINT timeout, DWORD options)

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "cswsock11.h"
+#include "platform.h"
 
 struct AnsiForm {
     using Char = char;
@@ -18,7 +19,7 @@ struct WideForm {
     using Char = WCHAR;
     static constexpr const char *name = "W";
     static INT GetErrorString(DWORD code, Char *buffer, INT length) { return InetGetErrorStringW(code, buffer, length); }
-    static BOOL Initialize(LPINETINITDATA data) { return InetInitializeW(u"license key", data); }
+    static BOOL Initialize(LPINETINITDATA data) { return InetInitializeW(OS_WIDE("license key"), data); }
     // The library's messages are ASCII, so each UTF-16 unit maps to one char.
     static std::string Narrow(const Char *text)
     {

@@ -13,7 +13,7 @@ public:
     explicit Guarded(std::size_t count) : count_(count)
     {
         if (guarded_buffer_init(&buffer_, count * sizeof(T)) != 0)
-            throw std::runtime_error("mmap failed");
+            throw std::runtime_error("cannot map a guarded buffer");
     }
     ~Guarded() { guarded_buffer_free(&buffer_); }
     Guarded(const Guarded &) = delete;

@@ -5,8 +5,8 @@
 
 #include <stddef.h>
 #include <string.h>
-#include <sys/mman.h>
-#include <unistd.h>
+
+#include "platform.h"
 
 typedef struct guarded_buffer {
     unsigned char *mapping;
@@ -18,14 +18,14 @@ typedef struct guarded_buffer {
 /* Returns 0 on success. The data bytes are filled with 0xA5 so untouched bytes can be recognised. */
 static int guarded_buffer_init(guarded_buffer *buffer, size_t size)
 {
-    size_t page = (size_t)sysconf(_SC_PAGESIZE);
+    size_t page = os_page_size();
     size_t pages = (size + page - 1) / page + 1;
-    void *mapping = mmap(NULL, pages * page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    if (mapping == MAP_FAILED)
+    void *mapping = os_pages_map(pages * page);
+    if (mapping == NULL)
         return -1;
     buffer->mapping = (unsigned char *)mapping;
     buffer->mapped = pages * page;
-    if (mprotect(buffer->mapping + (pages - 1) * page, page, PROT_NONE) != 0)
+    if (os_pages_protect_none(buffer->mapping + (pages - 1) * page, page) != 0)
         return -1;
     buffer->size = size;
     buffer->data = buffer->mapping + (pages - 1) * page - size;
@@ -35,7 +35,7 @@ static int guarded_buffer_init(guarded_buffer *buffer, size_t size)
 
 static void guarded_buffer_free(guarded_buffer *buffer)
 {
-    munmap(buffer->mapping, buffer->mapped);
+    os_pages_unmap(buffer->mapping, buffer->mapped);
 }
 
 #endif

@@ -9,17 +9,12 @@
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <ostream>
 #include <stdexcept>
 #include <string>
 #include <thread>
 #include <vector>
-
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <poll.h>
-#include <sys/socket.h>
-#include <unistd.h>
 
 #include "cswsock11.h"
 #include "guarded.hpp"
@@ -184,6 +179,28 @@ protected:
 
 private:
     std::vector<peer *> peers_;
+};
+
+// The fixtures of transfer_test.cpp and udp_test.cpp, shared with their tests that the Windows
+// build leaves out (resets_linux_test.cpp, udp_linux_test.cpp).
+class TransferTest : public IoFixture {};
+
+// Over the address family of the handle and its peers.
+class UdpTest : public IoFixture, public ::testing::WithParamInterface<bool> {
+protected:
+    bool v6() const { return GetParam(); }
+
+    SOCKET ConnectUdp(const peer *p, DWORD options = INET_OPTION_NONE)
+    {
+        return Connect(p, v6(), INET_PROTOCOL_UDP, 5, options);
+    }
+
+    void ExpectLoopback(const INTERNET_ADDRESS &address) const
+    {
+        const INTERNET_ADDRESS expected = Loopback(v6());
+        EXPECT_EQ(address.ipFamily, expected.ipFamily);
+        EXPECT_EQ(std::memcmp(address.ipNumber, expected.ipNumber, 16), 0);
+    }
 };
 
 // Names value-parameterised tests over the address family.

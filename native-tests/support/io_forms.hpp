@@ -24,9 +24,12 @@ inline std::vector<std::string> Characters(const std::string &utf8)
     return characters;
 }
 
-inline std::u16string Utf16(const std::string &utf8)
+// UTF-16 text in the header's WCHAR (char16_t on Linux, wchar_t on Windows).
+using Utf16String = std::basic_string<WCHAR>;
+
+inline Utf16String Utf16(const std::string &utf8)
 {
-    std::u16string utf16;
+    Utf16String utf16;
     for (const std::string &character : Characters(utf8)) {
         const auto *bytes = reinterpret_cast<const unsigned char *>(character.data());
         char32_t point = character.size() == 1 ? bytes[0]
@@ -37,17 +40,17 @@ inline std::u16string Utf16(const std::string &utf8)
             point = (point << 6) | (bytes[k] & 0x3Fu);
         if (point >= 0x10000) {
             point -= 0x10000;
-            utf16 += static_cast<char16_t>(0xD800 + (point >> 10));
-            utf16 += static_cast<char16_t>(0xDC00 + (point & 0x3FF));
+            utf16 += static_cast<WCHAR>(0xD800 + (point >> 10));
+            utf16 += static_cast<WCHAR>(0xDC00 + (point & 0x3FF));
         } else {
-            utf16 += static_cast<char16_t>(point);
+            utf16 += static_cast<WCHAR>(point);
         }
     }
     return utf16;
 }
 
 // UTF-16 to UTF-8; a lone surrogate becomes "?" so a split pair shows up in a comparison.
-inline std::string Utf8(const std::u16string &utf16)
+inline std::string Utf8(const Utf16String &utf16)
 {
     std::string utf8;
     for (size_t i = 0; i < utf16.size(); ++i) {
@@ -108,7 +111,7 @@ struct AnsiIo {
 
 struct WideIo {
     using Char = WCHAR;
-    using String = std::u16string;
+    using String = Utf16String;
     static constexpr const char *name = "W";
 
     static String Text(const std::string &utf8) { return Utf16(utf8); }

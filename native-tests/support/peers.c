@@ -1,33 +1,28 @@
-/* peers.c - see peers.h. */
-#define _GNU_SOURCE
+/* peers.c - see peers.h. Sockets through platform.h, threads through pthreads (winpthreads on
+   Windows). */
 #include "peers.h"
 
-#include <arpa/inet.h>
-#include <errno.h>
-#include <fcntl.h>
-#include <netinet/in.h>
-#include <poll.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/socket.h>
-#include <unistd.h>
+
+#include "platform.h"
 
 #define MAX_CONNECTIONS 64
 #define RECEIVED_LIMIT (1 << 20)
 
 struct peer {
     peer_kind kind;
-    int listener;
-    int stop_pipe[2];
+    os_socket listener;
+    os_socket stop[2]; /* a byte written to stop[1] makes stop[0] readable: every thread returns */
     unsigned short port;
     pthread_t thread;
     pthread_mutex_t lock;
     int count;
-    int connections[MAX_CONNECTIONS];
+    os_socket connections[MAX_CONNECTIONS];
     pthread_t workers[MAX_CONNECTIONS];
     int workers_started;
-    int fillers[4];
+    os_socket fillers[4];
     unsigned char *payload;
     size_t payload_length;
     unsigned char *received;
@@ -36,7 +31,7 @@ struct peer {
 
 typedef struct worker_args {
     peer *p;
-    int fd;
+    os_socket fd;
 } worker_args;
 
 static void record(peer *p, const unsigned char *data, size_t length)
@@ -49,12 +44,11 @@ static void record(peer *p, const unsigned char *data, size_t length)
 }
 
 /* Waits until fd is readable or the peer is stopped; returns nonzero if readable. */
-static int wait_readable(peer *p, int fd)
+static int wait_readable(peer *p, os_socket fd)
 {
-    struct pollfd fds[2] = {{fd, POLLIN, 0}, {p->stop_pipe[0], POLLIN, 0}};
-    while (poll(fds, 2, -1) < 0 && errno == EINTR) {
-    }
-    return (fds[1].revents & POLLIN) == 0;
+    os_socket sockets[2] = {fd, p->stop[0]};
+    int ready = os_wait_readable(sockets, 2, -1);
+    return ready > 0 && (ready & 2) == 0;
 }
 
 static void *serve_connection(void *raw)
@@ -62,25 +56,25 @@ static void *serve_connection(void *raw)
     worker_args args = *(worker_args *)raw;
     peer *p = args.p;
     unsigned char buffer[65536];
-    ssize_t n;
+    long n;
     free(raw);
     switch (p->kind) {
     case PEER_ECHO:
-        while (wait_readable(p, args.fd) && (n = recv(args.fd, buffer, sizeof buffer, 0)) > 0) {
+        while (wait_readable(p, args.fd) && (n = os_recv(args.fd, buffer, sizeof buffer)) > 0) {
             record(p, buffer, (size_t)n);
-            if (send(args.fd, buffer, (size_t)n, MSG_NOSIGNAL) != n)
+            if (os_send(args.fd, buffer, (size_t)n) != n)
                 break;
         }
         break;
     case PEER_SEND_THEN_CLOSE:
         if (p->payload_length > 0)
-            send(args.fd, p->payload, p->payload_length, MSG_NOSIGNAL);
-        shutdown(args.fd, SHUT_WR);
-        while (wait_readable(p, args.fd) && (n = recv(args.fd, buffer, sizeof buffer, 0)) > 0)
+            os_send(args.fd, p->payload, p->payload_length);
+        shutdown(args.fd, OS_SHUT_WR);
+        while (wait_readable(p, args.fd) && (n = os_recv(args.fd, buffer, sizeof buffer)) > 0)
             record(p, buffer, (size_t)n);
         break;
     case PEER_SILENT:
-        wait_readable(p, p->stop_pipe[0]);
+        wait_readable(p, p->stop[0]);
         break;
     default:
         break;
@@ -91,8 +85,8 @@ static void *serve_connection(void *raw)
 static void accept_loop(peer *p)
 {
     while (wait_readable(p, p->listener)) {
-        int fd = accept4(p->listener, NULL, NULL, SOCK_CLOEXEC);
-        if (fd < 0)
+        os_socket fd = os_accept(p->listener);
+        if (fd == OS_NO_SOCKET)
             continue;
         pthread_mutex_lock(&p->lock);
         int slot = p->count < MAX_CONNECTIONS ? p->count : -1;
@@ -101,13 +95,12 @@ static void accept_loop(peer *p)
             p->connections[slot] = fd;
         pthread_mutex_unlock(&p->lock);
         if (p->kind == PEER_CLOSE || p->kind == PEER_RESET || slot < 0) {
-            if (p->kind == PEER_RESET) {
-                struct linger now = {1, 0};
-                setsockopt(fd, SOL_SOCKET, SO_LINGER, &now, sizeof now);
-            }
-            close(fd);
+            if (p->kind == PEER_RESET)
+                os_socket_close_with_reset(fd);
+            else
+                os_socket_close(fd);
             if (slot >= 0)
-                p->connections[slot] = -1;
+                p->connections[slot] = OS_NO_SOCKET;
             continue;
         }
         worker_args *args = malloc(sizeof *args);
@@ -124,14 +117,14 @@ static void udp_loop(peer *p)
     struct sockaddr_storage from;
     while (wait_readable(p, p->listener)) {
         socklen_t length = sizeof from;
-        ssize_t n = recvfrom(p->listener, buffer, sizeof buffer, 0, (struct sockaddr *)&from, &length);
+        int n = recvfrom(p->listener, (char *)buffer, sizeof buffer, 0, (struct sockaddr *)&from, &length);
         if (n < 0)
             continue;
         pthread_mutex_lock(&p->lock);
         p->count++;
         pthread_mutex_unlock(&p->lock);
         record(p, buffer, (size_t)n);
-        sendto(p->listener, buffer, (size_t)n, 0, (struct sockaddr *)&from, length);
+        sendto(p->listener, (const char *)buffer, n, 0, (struct sockaddr *)&from, length);
     }
 }
 
@@ -141,7 +134,7 @@ static void *run(void *raw)
     if (p->kind == PEER_UDP_ECHO)
         udp_loop(p);
     else if (p->kind == PEER_BLACKHOLE)
-        wait_readable(p, p->stop_pipe[0]);
+        wait_readable(p, p->stop[0]);
     else
         accept_loop(p);
     return NULL;
@@ -151,12 +144,12 @@ static void *run(void *raw)
 static int fill_accept_queue(peer *p, const struct sockaddr *address, socklen_t length)
 {
     for (size_t i = 0; i < sizeof p->fillers / sizeof p->fillers[0]; i++) {
-        p->fillers[i] = socket(address->sa_family, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
-        if (p->fillers[i] < 0)
+        p->fillers[i] = os_socket_open(address->sa_family, SOCK_STREAM);
+        if (p->fillers[i] == OS_NO_SOCKET || os_set_nonblocking(p->fillers[i]) != 0)
             return -1;
         connect(p->fillers[i], address, length);
     }
-    usleep(200000); /* let the handshakes that can complete do so */
+    os_sleep_ms(200); /* let the handshakes that can complete do so */
     return 0;
 }
 
@@ -166,7 +159,6 @@ peer *peer_start(peer_kind kind, const char *address, int family6, unsigned shor
     peer *p = calloc(1, sizeof *p);
     struct sockaddr_storage storage;
     socklen_t length;
-    int one = 1;
     memset(&storage, 0, sizeof storage);
     if (family6) {
         struct sockaddr_in6 *in6 = (struct sockaddr_in6 *)&storage;
@@ -184,19 +176,20 @@ peer *peer_start(peer_kind kind, const char *address, int family6, unsigned shor
     p->kind = kind;
     p->received = malloc(RECEIVED_LIMIT);
     pthread_mutex_init(&p->lock, NULL);
+    p->stop[0] = p->stop[1] = OS_NO_SOCKET;
     for (size_t i = 0; i < sizeof p->fillers / sizeof p->fillers[0]; i++)
-        p->fillers[i] = -1;
+        p->fillers[i] = OS_NO_SOCKET;
     if (payload_length > 0) {
         p->payload = malloc(payload_length);
         memcpy(p->payload, payload, payload_length);
         p->payload_length = payload_length;
     }
-    p->listener = socket(storage.ss_family, (kind == PEER_UDP_ECHO ? SOCK_DGRAM : SOCK_STREAM) | SOCK_CLOEXEC, 0);
-    if (p->listener < 0 || pipe2(p->stop_pipe, O_CLOEXEC) != 0)
+    p->listener = os_socket_open(storage.ss_family, kind == PEER_UDP_ECHO ? SOCK_DGRAM : SOCK_STREAM);
+    if (p->listener == OS_NO_SOCKET || os_socket_pair(p->stop) != 0)
         goto fail;
-    setsockopt(p->listener, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+    os_set_int_option(p->listener, SOL_SOCKET, SO_REUSEADDR, 1);
     if (family6)
-        setsockopt(p->listener, IPPROTO_IPV6, IPV6_V6ONLY, &one, sizeof one);
+        os_set_int_option(p->listener, IPPROTO_IPV6, IPV6_V6ONLY, 1);
     if (bind(p->listener, (struct sockaddr *)&storage, length) != 0)
         goto fail;
     if (kind != PEER_UDP_ECHO && listen(p->listener, kind == PEER_BLACKHOLE ? 0 : 64) != 0)
@@ -210,8 +203,16 @@ peer *peer_start(peer_kind kind, const char *address, int family6, unsigned shor
 fail:
     free(p->received);
     free(p->payload);
-    if (p->listener >= 0)
-        close(p->listener);
+    for (size_t i = 0; i < sizeof p->fillers / sizeof p->fillers[0]; i++) {
+        if (p->fillers[i] != OS_NO_SOCKET)
+            os_socket_close(p->fillers[i]);
+    }
+    for (int i = 0; i < 2; i++) {
+        if (p->stop[i] != OS_NO_SOCKET)
+            os_socket_close(p->stop[i]);
+    }
+    if (p->listener != OS_NO_SOCKET)
+        os_socket_close(p->listener);
     free(p);
     return NULL;
 }
@@ -243,21 +244,21 @@ void peer_stop(peer *p)
 {
     if (p == NULL)
         return;
-    (void)write(p->stop_pipe[1], "x", 1);
+    os_send(p->stop[1], "x", 1);
     pthread_join(p->thread, NULL);
     for (int i = 0; i < p->workers_started; i++)
         pthread_join(p->workers[i], NULL);
     for (int i = 0; i < p->count && i < MAX_CONNECTIONS; i++) {
-        if (p->connections[i] >= 0)
-            close(p->connections[i]);
+        if (p->connections[i] != OS_NO_SOCKET)
+            os_socket_close(p->connections[i]);
     }
     for (size_t i = 0; i < sizeof p->fillers / sizeof p->fillers[0]; i++) {
-        if (p->fillers[i] >= 0)
-            close(p->fillers[i]);
+        if (p->fillers[i] != OS_NO_SOCKET)
+            os_socket_close(p->fillers[i]);
     }
-    close(p->listener);
-    close(p->stop_pipe[0]);
-    close(p->stop_pipe[1]);
+    os_socket_close(p->listener);
+    os_socket_close(p->stop[0]);
+    os_socket_close(p->stop[1]);
     pthread_mutex_destroy(&p->lock);
     free(p->received);
     free(p->payload);

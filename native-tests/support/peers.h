@@ -1,5 +1,6 @@
-/* peers.h - real servers on loopback for the native tests, each on its own threads: the library
-   talks to them through the operating system's sockets, exactly as it would to a remote host. */
+/* peers.h - real servers on loopback for the native tests, each on its own threads of the test
+   program (on Windows: Winsock threads of the program under Wine): the library talks to them
+   through the operating system's sockets, exactly as it would to a remote host. */
 #ifndef PEERS_H
 #define PEERS_H
 

@@ -1,33 +1,30 @@
 // raw_listener.hpp - a plain listening socket on 127.0.0.1, for tests that need to see or act
 // on what the peer's own socket sees (a reset, an end of stream), beyond what peers.h offers.
+// It lives in the test's own process (on Windows: a Winsock socket of the program under Wine).
 #pragma once
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <poll.h>
-#include <sys/socket.h>
-#include <sys/time.h>
-#include <unistd.h>
+#include <cstddef>
+
+#include "platform.h"
 
 class RawListener {
 public:
-    RawListener()
+    RawListener() : fd_(os_socket_open(AF_INET, SOCK_STREAM))
     {
-        fd_ = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
         sockaddr_in in4{};
         in4.sin_family = AF_INET;
         in4.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
         socklen_t length = sizeof in4;
-        if (fd_ >= 0 && bind(fd_, reinterpret_cast<sockaddr *>(&in4), length) == 0 && listen(fd_, 4) == 0 &&
+        if (fd_ != OS_NO_SOCKET && bind(fd_, reinterpret_cast<sockaddr *>(&in4), length) == 0 && listen(fd_, 4) == 0 &&
             getsockname(fd_, reinterpret_cast<sockaddr *>(&in4), &length) == 0)
             port_ = ntohs(in4.sin_port);
     }
     ~RawListener()
     {
-        if (accepted_ >= 0)
-            close(accepted_);
-        if (fd_ >= 0)
-            close(fd_);
+        if (accepted_ != OS_NO_SOCKET)
+            os_socket_close(accepted_);
+        if (fd_ != OS_NO_SOCKET)
+            os_socket_close(fd_);
     }
     RawListener(const RawListener &) = delete;
     RawListener &operator=(const RawListener &) = delete;
@@ -38,27 +35,29 @@ public:
     // connection reset (PEER_RESET resets as it accepts).
     bool ResetAccepted()
     {
-        linger now{1, 0};
-        setsockopt(accepted_, SOL_SOCKET, SO_LINGER, &now, sizeof now);
-        bool closed = close(accepted_) == 0;
-        accepted_ = -1;
+        bool closed = os_socket_close_with_reset(accepted_) == 0;
+        accepted_ = OS_NO_SOCKET;
         return closed;
     }
 
     // Accepts the pending connection (waiting up to 5 s); its receives time out after 5 s.
-    int Accept()
+    bool Accept()
     {
-        pollfd ready{fd_, POLLIN, 0};
-        if (poll(&ready, 1, 5000) != 1)
-            return -1;
-        accepted_ = accept4(fd_, nullptr, nullptr, SOCK_CLOEXEC);
-        timeval five{5, 0};
-        setsockopt(accepted_, SOL_SOCKET, SO_RCVTIMEO, &five, sizeof five);
-        return accepted_;
+        if (os_wait_readable(&fd_, 1, 5000) != 1)
+            return false;
+        accepted_ = os_accept(fd_);
+        os_set_receive_timeout(accepted_, 5);
+        return accepted_ != OS_NO_SOCKET;
     }
 
+    // recv on the accepted connection: the byte count, 0 at its end, -1 on failure (os_socket_error).
+    long Receive(void *buffer, std::size_t size) { return os_recv(accepted_, buffer, size); }
+
+    // Ends the accepted connection's sending side (FIN), leaving its receiving side open.
+    void ShutdownWrite() { shutdown(accepted_, OS_SHUT_WR); }
+
 private:
-    int fd_ = -1;
-    int accepted_ = -1;
+    os_socket fd_;
+    os_socket accepted_ = OS_NO_SOCKET;
     unsigned short port_ = 0;
 };

@@ -1,7 +1,6 @@
 // tls_support.hpp - shared by the TLS tests (tls_*_test.cpp): where make-test-certs.sh put the
-// certificates, the A and W forms of the functions that take strings, credentials or SECURITYINFO
-// (so each test body runs against both), a fixture owning the TLS peers (tls_peers.h), and small
-// probes of what the peer and the operating system saw.
+// certificates, the A and W forms (tls_forms.hpp), a fixture owning the TLS peers (tls_peers.h),
+// and small probes of what the peer and the operating system saw.
 //
 // The certificates are found through CSWSOCK11_TEST_CERTS, and the test CA is trusted through
 // SSL_CERT_FILE; CTest sets both. Run by hand, the program sets them itself (to the build's certs
@@ -34,6 +33,7 @@
 #include "io_fixture.hpp"
 #include "io_forms.hpp"
 #include "peers.h"
+#include "tls_forms.hpp"
 #include "tls_peers.h"
 
 namespace tls {
@@ -102,74 +102,6 @@ inline long long NotAfter(const std::string &pem)
     return ok == 1 ? static_cast<long long>(timegm(&when)) : 0;
 }
 
-// ---- the A and W forms -------------------------------------------------------------------------
-
-struct TlsAnsi {
-    using Char = char;
-    using String = std::string;
-    using Credentials = SECURITYCREDENTIALSA;
-    using Info = SECURITYINFOA;
-    static constexpr const char *name = "A";
-
-    static String Text(const std::string &utf8) { return utf8; }
-    // A NUL-terminated member of SECURITYINFO (of `capacity` characters) as UTF-8, or "<unterminated>".
-    static std::string Utf8Of(const Char *text, size_t capacity) { return io::AnsiIo::Utf8Of(text, capacity); }
-
-    static SOCKET Connect(const Char *host, UINT port, UINT protocol, UINT timeout, DWORD options, Credentials *credentials)
-    {
-        return InetConnectA(host, port, protocol, timeout, options, credentials);
-    }
-    static SOCKET ConnectEx(const Char *host, UINT port, UINT protocol, UINT timeout, DWORD options,
-                            const Char *localAddress, UINT localPort, Credentials *credentials)
-    {
-        return InetConnectExA(host, port, protocol, timeout, options, localAddress, localPort, credentials);
-    }
-    static SOCKET ConnectUrl(const Char *url, UINT timeout, DWORD options, Credentials *credentials)
-    {
-        return InetConnectUrlA(url, timeout, options, credentials);
-    }
-    static INT EnableSecurity(SOCKET h, Credentials *credentials) { return InetEnableSecurityA(h, credentials); }
-    static INT GetSecurityInformation(SOCKET h, Info *info) { return InetGetSecurityInformationA(h, info); }
-    static BOOL ReadLine(SOCKET h, Char *buffer, LPINT length) { return InetReadLineA(h, buffer, length); }
-    static BOOL WriteLine(SOCKET h, const Char *text, LPINT length) { return InetWriteLineA(h, text, length); }
-};
-
-struct TlsWide {
-    using Char = WCHAR;
-    using String = std::u16string;
-    using Credentials = SECURITYCREDENTIALSW;
-    using Info = SECURITYINFOW;
-    static constexpr const char *name = "W";
-
-    static String Text(const std::string &utf8) { return io::Utf16(utf8); }
-    static std::string Utf8Of(const Char *text, size_t capacity) { return io::WideIo::Utf8Of(text, capacity); }
-
-    static SOCKET Connect(const Char *host, UINT port, UINT protocol, UINT timeout, DWORD options, Credentials *credentials)
-    {
-        return InetConnectW(host, port, protocol, timeout, options, credentials);
-    }
-    static SOCKET ConnectEx(const Char *host, UINT port, UINT protocol, UINT timeout, DWORD options,
-                            const Char *localAddress, UINT localPort, Credentials *credentials)
-    {
-        return InetConnectExW(host, port, protocol, timeout, options, localAddress, localPort, credentials);
-    }
-    static SOCKET ConnectUrl(const Char *url, UINT timeout, DWORD options, Credentials *credentials)
-    {
-        return InetConnectUrlW(url, timeout, options, credentials);
-    }
-    static INT EnableSecurity(SOCKET h, Credentials *credentials) { return InetEnableSecurityW(h, credentials); }
-    static INT GetSecurityInformation(SOCKET h, Info *info) { return InetGetSecurityInformationW(h, info); }
-    static BOOL ReadLine(SOCKET h, Char *buffer, LPINT length) { return InetReadLineW(h, buffer, length); }
-    static BOOL WriteLine(SOCKET h, const Char *text, LPINT length) { return InetWriteLineW(h, text, length); }
-};
-
-using Forms = ::testing::Types<TlsAnsi, TlsWide>;
-
-struct FormName {
-    template <typename Form>
-    static std::string GetName(int) { return Form::name; }
-};
-
 // SECURITYCREDENTIALS of a form, built from UTF-8 text; the strings live as long as this object.
 // get() gives the structure with dwSize = sizeof; unset strings are NULL.
 template <typename Form>
@@ -205,8 +137,23 @@ private:
 
 // ---- what the peer and the operating system saw -------------------------------------------------
 
+// Waits (5 s at most) until the peer has completed `count` handshakes; true if it did.
+inline bool WaitForHandshakes(const tls_peer *p, int count = 1)
+{
+    return io::WaitUntil([&] { return tls_peer_handshakes(p) >= count; });
+}
+
+// What the peer's last handshake negotiated. The client's handshake can end before the server's
+// (the client sends the last flight), so each first waits for the peer to record a handshake.
+inline int PeerVersion(const tls_peer *p)
+{
+    WaitForHandshakes(p);
+    return tls_peer_version(p);
+}
+
 inline std::string PeerSni(const tls_peer *p)
 {
+    WaitForHandshakes(p);
     char text[512];
     tls_peer_sni(p, text, sizeof text);
     return text;
@@ -214,6 +161,7 @@ inline std::string PeerSni(const tls_peer *p)
 
 inline std::string PeerClientSubject(const tls_peer *p)
 {
+    WaitForHandshakes(p);
     char text[512];
     tls_peer_client_subject(p, text, sizeof text);
     return text;
@@ -221,6 +169,7 @@ inline std::string PeerClientSubject(const tls_peer *p)
 
 inline std::string PeerCipher(const tls_peer *p)
 {
+    WaitForHandshakes(p);
     char text[512];
     tls_peer_cipher(p, text, sizeof text);
     return text;
@@ -274,12 +223,6 @@ inline const char *EndName(tls_peer_end end)
 inline bool WaitForEnded(const tls_peer *p, int count = 1)
 {
     return io::WaitUntil([&] { return tls_peer_ended(p) >= count; });
-}
-
-// Waits (5 s at most) until the peer has completed `count` handshakes; true if it did.
-inline bool WaitForHandshakes(const tls_peer *p, int count = 1)
-{
-    return io::WaitUntil([&] { return tls_peer_handshakes(p) >= count; });
 }
 
 // The sockets this process holds now (from /proc/self/fd).
@@ -415,73 +358,7 @@ private:
 
 // A typed fixture: Form is TlsAnsi or TlsWide.
 template <typename Form>
-class TlsTest : public TlsFixture {
-protected:
-    using Char = typename Form::Char;
-    using String = typename Form::String;
-    using Info = typename Form::Info;
-
-    static String T(const std::string &utf8) { return Form::Text(utf8); }
-
-    // Connects with INET_OPTION_SECURE (plus `options`) to host:port.
-    static SOCKET Secure(const std::string &host, unsigned short port, DWORD options = 0, UINT timeout = 5,
-                         typename Form::Credentials *credentials = nullptr)
-    {
-        const String text = T(host);
-        return Form::Connect(text.c_str(), port, INET_PROTOCOL_TCP, timeout, INET_OPTION_SECURE | options, credentials);
-    }
-
-    // As Secure, but throws (failing the test) if the connection fails.
-    static SOCKET SecureOrThrow(const std::string &host, unsigned short port, DWORD options = 0,
-                                typename Form::Credentials *credentials = nullptr)
-    {
-        SOCKET h = Secure(host, port, options, 5, credentials);
-        if (h == INVALID_SOCKET)
-            throw std::runtime_error("secure connect to " + host + " failed: " + ::testing::PrintToString(LastError()));
-        return h;
-    }
-
-    // A plain TCP connection (the start of an explicit-TLS exchange).
-    static SOCKET Plain(const std::string &host, unsigned short port, DWORD options = 0, UINT timeout = 5)
-    {
-        const String text = T(host);
-        SOCKET h = Form::Connect(text.c_str(), port, INET_PROTOCOL_TCP, timeout, options, nullptr);
-        if (h == INVALID_SOCKET)
-            throw std::runtime_error("plain connect to " + host + " failed: " + ::testing::PrintToString(LastError()));
-        return h;
-    }
-
-    // InetGetSecurityInformation with dwSize = sizeof; the call's result in *result.
-    static Info Information(SOCKET h, INT *result = nullptr)
-    {
-        Info info{};
-        info.dwSize = sizeof info;
-        INT got = Form::GetSecurityInformation(h, &info);
-        if (result != nullptr)
-            *result = got;
-        return info;
-    }
-
-    template <size_t N>
-    static std::string Utf8(const Char (&text)[N]) { return Form::Utf8Of(text, N); }
-
-    // One InetReadLine into a buffer of 256 characters: the text (UTF-8) or "<failed: code>".
-    static std::string ReadLine(SOCKET h)
-    {
-        Guarded<Char> buffer(256);
-        INT length = 256;
-        InetSetLastError(ST_ERROR_NONE);
-        if (!Form::ReadLine(h, buffer.get(), &length))
-            return "<failed: " + ::testing::PrintToString(LastError()) + ">";
-        return Form::Utf8Of(buffer.get(), 256);
-    }
-
-    static bool WriteLine(SOCKET h, const std::string &utf8)
-    {
-        const String text = T(utf8);
-        return Form::WriteLine(h, text.c_str(), nullptr) != FALSE;
-    }
-};
+class TlsTest : public TlsFixture, protected TlsCalls<Form> {};
 
 // Runs call (which returns a SOCKET) with the last error cleared, and expects INVALID_SOCKET and
 // the code; a handle returned by mistake is closed.
