@@ -61,6 +61,9 @@ int os_set_nonblocking(os_socket s);
 /* Waits up to timeout_ms (-1: forever) until one of count sockets is readable; returns the
    readable ones as bits (bit i: sockets[i]), 0 on timeout, -1 on failure. */
 int os_wait_readable(const os_socket *sockets, int count, int timeout_ms);
+/* A TCP listener on 127.0.0.1 and an ephemeral port, stored in *port; OS_NO_SOCKET on failure.
+   (platform_common.c: the same BSD calls on both platforms.) */
+os_socket os_listen_loopback(int backlog, unsigned short *port);
 /* Two connected stream sockets (a pipe that os_wait_readable can wait on); 0 on success. */
 int os_socket_pair(os_socket pair[2]);
 

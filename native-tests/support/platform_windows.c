@@ -117,15 +117,14 @@ int os_wait_readable(const os_socket *sockets, int count, int timeout_ms)
 int os_socket_pair(os_socket pair[2])
 {
     struct sockaddr_in address;
-    int length = sizeof address;
-    os_socket listener = os_socket_open(AF_INET, SOCK_STREAM);
+    unsigned short port;
+    os_socket listener = os_listen_loopback(1, &port);
     memset(&address, 0, sizeof address);
     address.sin_family = AF_INET;
     address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    address.sin_port = htons(port);
     pair[0] = pair[1] = INVALID_SOCKET;
-    if (listener == INVALID_SOCKET || bind(listener, (struct sockaddr *)&address, sizeof address) != 0 ||
-        listen(listener, 1) != 0 || getsockname(listener, (struct sockaddr *)&address, &length) != 0 ||
-        (pair[0] = os_socket_open(AF_INET, SOCK_STREAM)) == INVALID_SOCKET ||
+    if (listener == INVALID_SOCKET || (pair[0] = os_socket_open(AF_INET, SOCK_STREAM)) == INVALID_SOCKET ||
         connect(pair[0], (struct sockaddr *)&address, sizeof address) != 0 ||
         (pair[1] = os_accept(listener)) == INVALID_SOCKET) {
         if (pair[0] != INVALID_SOCKET)

@@ -9,16 +9,7 @@
 
 class RawListener {
 public:
-    RawListener() : fd_(os_socket_open(AF_INET, SOCK_STREAM))
-    {
-        sockaddr_in in4{};
-        in4.sin_family = AF_INET;
-        in4.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        socklen_t length = sizeof in4;
-        if (fd_ != OS_NO_SOCKET && bind(fd_, reinterpret_cast<sockaddr *>(&in4), length) == 0 && listen(fd_, 4) == 0 &&
-            getsockname(fd_, reinterpret_cast<sockaddr *>(&in4), &length) == 0)
-            port_ = ntohs(in4.sin_port);
-    }
+    RawListener() : fd_(os_listen_loopback(4, &port_)) {}
     ~RawListener()
     {
         if (accepted_ != OS_NO_SOCKET)
@@ -57,7 +48,7 @@ public:
     void ShutdownWrite() { shutdown(accepted_, OS_SHUT_WR); }
 
 private:
+    unsigned short port_ = 0; // before fd_, whose initializer sets it
     os_socket fd_;
     os_socket accepted_ = OS_NO_SOCKET;
-    unsigned short port_ = 0;
 };

@@ -1,5 +1,7 @@
 /* loopback.h - a Winsock listener on 127.0.0.1 inside the test program: the peer of the Windows
-   tests that connect. Winsock must already be started (the tests rely on InetInitialize for it). */
+   tests that connect. Winsock must already be started (the tests rely on InetInitialize for it).
+   Not support/platform.h's os_listen_loopback: linking that starts Winsock before main, and
+   winsock_test proves that the library starts it for a program that never does. */
 #ifndef LOOPBACK_H
 #define LOOPBACK_H
 
