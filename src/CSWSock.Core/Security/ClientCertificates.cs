@@ -9,7 +9,7 @@ namespace CSWSock.Core.Security;
 /// certificate and its key, or a certificate store of the current user, matched by subject common
 /// name or friendly name. Only certificates with a private key can authenticate a client.
 /// </summary>
-internal static class ClientCertificates
+internal static partial class ClientCertificates
 {
     public static X509Certificate2? Find(ClientCredentials? credentials)
     {
@@ -25,7 +25,7 @@ internal static class ClientCertificates
     private static IEnumerable<X509Certificate2> Load(string store, string? password, Dictionary<string, string> friendlyNames)
     {
         if (File.Exists(store) && IsPem(store))
-            return [LoadPem(store, password)];
+            return [OperatingSystem.IsWindows() ? WithStoredKeyWindows(LoadPem(store, password)) : LoadPem(store, password)];
         if (File.Exists(store))
         {
             var certificates = LoadPkcs12(store, password);
@@ -75,7 +75,9 @@ internal static class ClientCertificates
     {
         try
         {
-            return X509CertificateLoader.LoadPkcs12CollectionFromFile(path, password, X509KeyStorageFlags.EphemeralKeySet);
+            // A key held only in memory is never written to disk; SChannel cannot sign with one (Windows partial).
+            var keys = OperatingSystem.IsWindows() ? X509KeyStorageFlags.DefaultKeySet : X509KeyStorageFlags.EphemeralKeySet;
+            return X509CertificateLoader.LoadPkcs12CollectionFromFile(path, password, keys);
         }
         catch (CryptographicException)
         {
