@@ -639,6 +639,12 @@ out:
     return rc;
 }
 
+static int event_pingpong_sample(int side, double *vals, char *err)
+{
+    vals[0] = event_pingpong(side == OURS, HOST, ports.data, cfg.pingpongs, err, ERRLEN);
+    return vals[0] < 0 ? -1 : 0;
+}
+
 struct count_goal {
     uint64_t accepted, tls_ok, tls_failed;
 };
@@ -975,7 +981,7 @@ static int memory_sample(int side, double *vals, char *err)
  * ---------------------------------------------------------------------------------------- */
 enum {
     R_BULK, R_BULK_UP, R_BULK_DOWN, R_PINGPONG, R_CONNECT, R_TLS_HANDSHAKE, R_TLS_HANDSHAKE_NAME, R_TLS_BULK, R_TLS_BULK_UP,
-    R_TLS_BULK_DOWN, R_CALL, R_COLD, R_COLD_INIT, R_MEMORY, R_MEMORY_RSS, ROW_COUNT
+    R_TLS_BULK_DOWN, R_CALL, R_COLD, R_COLD_INIT, R_MEMORY, R_MEMORY_RSS, R_EVENT_PINGPONG, ROW_COUNT
 };
 
 struct row {
@@ -1003,6 +1009,7 @@ static struct row rows[ROW_COUNT] = {
     [R_COLD_INIT] = {"  cold_start_init", "ms", 1, 0, "dlopen + dlsym + InetInitialize (cswsock11 only)"},
     [R_MEMORY] = {"memory", "KiB", 1, 1, "VmRSS growth holding the idle connections"},
     [R_MEMORY_RSS] = {"  memory_rss", "KiB", 1, 0, "whole VmRSS of that process"},
+    [R_EVENT_PINGPONG] = {"event_pingpong", "rt/s", 0, 1, "64-byte echo driven by READ callbacks vs an epoll loop"},
 };
 
 struct bench_case {
@@ -1025,6 +1032,7 @@ static struct bench_case cases[] = {
     {"call_overhead", call_overhead_sample, {R_CALL}, 1, 0, 0, 0, ""},
     {"cold_start", cold_start_sample, {R_COLD, R_COLD_INIT}, 2, -1, 0, 0, ""},
     {"memory", memory_sample, {R_MEMORY, R_MEMORY_RSS}, 2, 0, 0, 0, ""},
+    {"event_pingpong", event_pingpong_sample, {R_EVENT_PINGPONG}, 1, 0, 0, 0, ""},
 };
 #define CASE_COUNT ((int)(sizeof cases / sizeof cases[0]))
 

@@ -65,6 +65,10 @@ struct server_ports {
 /* servers.c: the server process's main (bench --serve CERT KEY). */
 int serve_main(const char *cert_file, const char *key_file);
 
+/* events.c: 64-byte echo round trips per second driven by READ callbacks (cswsock11 nonzero) or
+   by an epoll loop (raw), on the data server's echo command; negative with err set on failure. */
+double event_pingpong(int cswsock11, const char *host, int port, long count, char *err, size_t err_size);
+
 /* tls.c: OpenSSL contexts. */
 SSL_CTX *tls_server_context(const char *cert_file, const char *key_file);
 SSL_CTX *tls_client_context(void);

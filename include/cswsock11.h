@@ -44,6 +44,7 @@ typedef DWORD *LPDWORD;
 typedef void *LPVOID;
 typedef uintptr_t DWORD_PTR;
 typedef uintptr_t SOCKET;
+typedef void *HWND; /* a window handle: only NULL means something outside Windows (InetAsyncConnect) */
 
 /* WCHAR is one UTF-16 unit: char16_t in C++, and in C a type compatible with
    uint16_t (as C11's char16_t is), so u"..." literals pass without casts. */
@@ -82,6 +83,9 @@ typedef const TCHAR *LPCTSTR;
 #endif
 #ifndef CALLBACK
 #define CALLBACK
+#endif
+#ifndef INFINITE
+#define INFINITE 0xFFFFFFFF /* a wait without a time limit (InetAcceptEx) */
 #endif
 #endif /* CSWSOCK11_NO_WIN32_TYPES */
 #endif /* _WIN32 */
@@ -147,6 +151,9 @@ extern "C" {
 #define SECURITY_PROTOCOL_TLS12   0x0C00
 #define SECURITY_PROTOCOL_TLS13   0x3000
 
+/* Credential options (SECURITYCREDENTIALS.dwOptions). */
+#define CREDENTIAL_CLIENT_REQUIRED 0x0001 /* a server requires, and validates, a client certificate */
+
 /* Events (nEventId); server events continue from 7. */
 #define INET_EVENT_CONNECT    1
 #define INET_EVENT_DISCONNECT 2
@@ -154,6 +161,7 @@ extern "C" {
 #define INET_EVENT_WRITE      4
 #define INET_EVENT_TIMEOUT    5
 #define INET_EVENT_CANCEL     6
+#define INET_EVENT_ACCEPT     7 /* a listening handle: a client is waiting */
 
 /* ---------------------------------------------------------------------------
  * Error codes, as InetGetLastError returns them: 0x80040000 | code (HRESULT
@@ -180,6 +188,7 @@ extern "C" {
 #define ST_ERROR_INVALID_URL                   0x80040068
 #define ST_ERROR_INVALID_ADDRESS               0x80040069
 #define ST_ERROR_CONNECTION_CLOSED             0x8004006A /* the peer closed; no line to read */
+#define ST_ERROR_NOT_LISTENING                 0x8004006B /* InetAccept, InetReject on a handle that does not listen */
 
 /* Library-specific: security (TLS) */
 #define ST_ERROR_SECURITY_NEGOTIATION_FAILED   0x800400C8
@@ -264,18 +273,23 @@ typedef struct _INTERNET_ADDRESS {
 } INTERNET_ADDRESS, *LPINTERNET_ADDRESS;
 
 /*
- * SECURITYCREDENTIALS - client credentials for secure connections (contract
- * section 5). dwSize is the size the caller provides; it must cover every member
- * up to lpszCertName (else ST_ERROR_INVALID_PARAMETER). May be NULL: then the
- * connection allows TLS 1.2 and 1.3 and sends no client certificate.
+ * SECURITYCREDENTIALS - credentials for secure connections (contract sections 5
+ * and 9): a client's, or a server's (InetAcceptEx). dwSize is the size the caller
+ * provides; it must cover every member up to lpszCertName (else
+ * ST_ERROR_INVALID_PARAMETER). May be NULL: then the connection allows TLS 1.2
+ * and 1.3 and sends no client certificate (a server needs a certificate).
  *   dwProtocol    SECURITY_PROTOCOL_* flags to allow; 0: TLS 1.2 and 1.3.
- *   dwOptions, dwReserved, lpszUserName: not used (cswsock11).
+ *   dwOptions     CREDENTIAL_CLIENT_REQUIRED: a server requires a client
+ *                 certificate. cswsock11: clients ignore dwOptions, and servers
+ *                 its other bits.
+ *   dwReserved, lpszUserName: not used (cswsock11).
  *   lpszHostName  cswsock11: when set, the name sent (SNI) and checked against
- *                 the server certificate instead of the connect's host name.
- *   lpszCertStore where the client certificate is: a PKCS#12/PFX file, a PEM file
- *                 holding the certificate and its private key, or the name of a
- *                 certificate store ("MY"; on Linux the .NET per-user store).
- *                 NULL or "": no client certificate.
+ *                 the server certificate instead of the connect's host name;
+ *                 servers ignore it.
+ *   lpszCertStore where the certificate is (the client's, or the server's): a
+ *                 PKCS#12/PFX file, a PEM file holding the certificate and its
+ *                 private key, or the name of a certificate store ("MY"; on
+ *                 Linux the .NET per-user store). NULL or "": no certificate.
  *   lpszCertName  the certificate's subject common name or friendly name
  *                 (case-insensitive); NULL or "": the first certificate with a
  *                 private key. Not found: ST_ERROR_CERTIFICATE_NOT_FOUND.
@@ -606,7 +620,12 @@ INT WINAPI InetSetTimeout(SOCKET hSocket, UINT nTimeout);
  * what InetReadLine read ahead) is discarded, never delivered as if it had come
  * through TLS. A UDP or already secure handle gives
  * ST_ERROR_OPERATION_NOT_SUPPORTED. After a failed handshake the connection can
- * only be closed.
+ * only be closed. On a handle InetAccept returned it runs the server side of
+ * the handshake (STARTTLS servers), with lpCredentials as InetAcceptEx takes
+ * them; cswsock11: NULL uses the credentials given to InetAcceptEx (none at all:
+ * ST_ERROR_CERTIFICATE_NOT_FOUND). A server discards only what InetReadLine read
+ * ahead: what is still on the socket may be the client's hello already, and
+ * plain text there makes the handshake fail rather than pass as secure.
  */
 INT WINAPI InetEnableSecurityA(SOCKET hSocket, LPSECURITYCREDENTIALSA lpCredentials);
 INT WINAPI InetEnableSecurityW(SOCKET hSocket, LPSECURITYCREDENTIALSW lpCredentials);
@@ -622,6 +641,97 @@ INT WINAPI InetEnableSecurityW(SOCKET hSocket, LPSECURITYCREDENTIALSW lpCredenti
 INT WINAPI InetGetSecurityInformationA(SOCKET hSocket, LPSECURITYINFOA lpSecurityInfo);
 INT WINAPI InetGetSecurityInformationW(SOCKET hSocket, LPSECURITYINFOW lpSecurityInfo);
 BOOL WINAPI InetIsSecure(SOCKET hSocket);
+
+/* ---------------------------------------------------------------------------
+ * Listening and accepting (contract section 9)
+ *
+ * A listening handle is the OS socket too, kept in non-blocking mode, and owned
+ * by the thread that created it (INET_OPTION_FREETHREAD and InetAttachThread as
+ * for connections). InetDisconnect, InetAbort and InetUninitialize close it: an
+ * InetAccept blocked on it in another thread then fails with
+ * ST_ERROR_CONNECTION_ABORTED, and InetCancel from another thread makes it fail
+ * with ST_ERROR_OPERATION_CANCELED, within about 0.1 s, also during the TLS
+ * handshake of INET_OPTION_SECURE. cswsock11: InetGetLocalAddress,
+ * InetAttachThread and InetCancel work on a listening handle, and InetGetStatus
+ * reports INET_STATUS_READ while an InetAccept is in progress on it (else
+ * INET_STATUS_IDLE); the functions that move data or describe a connection
+ * (InetRead, InetWrite, InetIsConnected, InetGetPeerAddress, InetGetTimeout,
+ * InetEnableSecurity, ...) fail on it with ST_ERROR_NOT_CONNECTED.
+ * ------------------------------------------------------------------------- */
+
+/*
+ * InetListen - InetListenEx(lpszLocalAddress, nLocalPort, 0, 0).
+ * InetListenEx - listens on lpszLocalAddress: NULL or "" every IPv4 interface
+ * (0.0.0.0), "::" every interface, IPv4 and IPv6 (dual stack: IPv4 clients are
+ * reported as IPv4 addresses), else that IPv4 or IPv6 literal; anything else,
+ * such as a host name, gives ST_ERROR_INVALID_ADDRESS. nLocalPort 1-65535, or 0
+ * for an ephemeral port (cswsock11: InetGetLocalAddress tells which); over
+ * 65535: ST_ERROR_INVALID_PORT. nBacklog: how many connections the system
+ * queues for InetAccept; 0 is the system's maximum (cswsock11: so is any larger
+ * value). dwOptions: INET_OPTION_REUSEADDRESS, INET_OPTION_EXCLUSIVE,
+ * INET_OPTION_NOINHERIT, INET_OPTION_FREETHREAD; any other bit, or (cswsock11)
+ * REUSEADDRESS with EXCLUSIVE, gives ST_ERROR_INVALID_OPTION. An address a socket
+ * already listens on gives ST_ERROR_ADDRESS_IN_USE, one that is not this
+ * machine's ST_ERROR_ADDRESS_NOT_AVAILABLE.
+ * cswsock11: a port whose earlier connections are in TIME_WAIT can be bound, as
+ * Winsock allows by default. On Windows REUSEADDRESS sets SO_REUSEADDR (another
+ * socket may then bind the same address) and EXCLUSIVE SO_EXCLUSIVEADDRUSE (no
+ * other socket may, whatever its options). On Linux two sockets never listen on
+ * one address (the library never sets SO_REUSEPORT), so both are accepted and
+ * change nothing there. The handle is inheritable by child processes unless
+ * INET_OPTION_NOINHERIT is given, as a connection is.
+ */
+SOCKET WINAPI InetListenA(LPCSTR lpszLocalAddress, UINT nLocalPort);
+SOCKET WINAPI InetListenW(LPCWSTR lpszLocalAddress, UINT nLocalPort);
+SOCKET WINAPI InetListenExA(LPCSTR lpszLocalAddress, UINT nLocalPort, UINT nBacklog, DWORD dwOptions);
+SOCKET WINAPI InetListenExW(LPCWSTR lpszLocalAddress, UINT nLocalPort, UINT nBacklog, DWORD dwOptions);
+
+/*
+ * InetAccept - InetAcceptEx(hServer, nTimeout, 0, NULL).
+ * InetAcceptEx - the next client of the listening handle hServer, as a new
+ * handle owned by the calling thread, which works as a connected one with every
+ * function (reads, writes, lines, streams, status, addresses, security).
+ * nTimeout: the seconds to wait for a client; 0 takes only one already waiting
+ * (none: ST_ERROR_OPERATION_WOULD_BLOCK), INFINITE waits indefinitely; when it
+ * passes, ST_ERROR_OPERATION_TIMEOUT. cswsock11: nTimeout also becomes the new
+ * handle's timeout, as InetConnect's does (0 and INFINITE give 0: its blocking
+ * calls wait indefinitely). dwOptions: INET_OPTION_NODELAY, _KEEPALIVE, _INLINE,
+ * _NOINHERIT, _FREETHREAD (all for the new handle) and _SECURE; any other bit
+ * gives ST_ERROR_INVALID_OPTION. cswsock11: hServer open but not listening (a
+ * connection) gives ST_ERROR_NOT_LISTENING.
+ * INET_OPTION_SECURE runs the server side of TLS once the client is accepted
+ * (implicit TLS), within the same nTimeout (cswsock11: with 0 or INFINITE the
+ * handshake has no time limit; InetCancel or closing hServer on another thread
+ * still ends it). lpCredentials names the server certificate, which needs its
+ * private key, as SECURITYCREDENTIALS describes (lpszCertStore, lpszCertName,
+ * lpszPassword, dwProtocol). NULL credentials, no lpszCertStore, or no such
+ * certificate: ST_ERROR_CERTIFICATE_NOT_FOUND, before any client is taken.
+ * With CREDENTIAL_CLIENT_REQUIRED the client must send a certificate issued by
+ * an authority the platform trusts (as for server certificates; cswsock11: no
+ * name is checked): none, or an untrusted one, gives
+ * ST_ERROR_CERTIFICATE_NOT_TRUSTED, an expired one ST_ERROR_CERTIFICATE_EXPIRED.
+ * A failed handshake closes that client and returns the codes listed at
+ * InetConnect; the next InetAcceptEx takes the next client.
+ * InetGetSecurityInformation on the new handle describes the client's
+ * certificate, if it sent one.
+ * cswsock11: without INET_OPTION_SECURE, lpCredentials (if not NULL) stays with
+ * the new handle for a later InetEnableSecurity(hClient, NULL).
+ */
+SOCKET WINAPI InetAccept(SOCKET hServer, UINT nTimeout);
+SOCKET WINAPI InetAcceptExA(SOCKET hServer, UINT nTimeout, DWORD dwOptions, LPSECURITYCREDENTIALSA lpCredentials);
+SOCKET WINAPI InetAcceptExW(SOCKET hServer, UINT nTimeout, DWORD dwOptions, LPSECURITYCREDENTIALSW lpCredentials);
+
+/*
+ * InetReject - accepts the next client waiting on hServer and closes it at once
+ * with a reset (linger 0: the client sees its connection reset). TRUE, or FALSE:
+ * nobody waiting gives ST_ERROR_OPERATION_WOULD_BLOCK (cswsock11: it never
+ * waits); a handle that does not listen ST_ERROR_NOT_LISTENING.
+ * InetIsListening - whether hSocket is a listening handle; any thread may ask.
+ * FALSE for a connection (the last error unchanged), and for a handle not open
+ * (with ST_ERROR_INVALID_HANDLE).
+ */
+BOOL WINAPI InetReject(SOCKET hServer);
+BOOL WINAPI InetIsListening(SOCKET hSocket);
 
 /* ---------------------------------------------------------------------------
  * Names and addresses
@@ -692,6 +802,121 @@ INT WINAPI InetGetAdapterAddressA(INT nAdapterIndex, INT nAddressType, LPSTR lps
 INT WINAPI InetGetAdapterAddressW(INT nAdapterIndex, INT nAddressType, LPWSTR lpszAddress, INT nMaxLength);
 
 /* ---------------------------------------------------------------------------
+ * Events (contract section 8)
+ *
+ * A handle with a callback registered is in event mode: the library tells the
+ * program what happened instead of the program waiting for it. Callbacks run on
+ * the library's threads, never on the thread that registered them. For one
+ * handle they never run at the same time and arrive in order; different
+ * handles' callbacks may run in parallel, and a slow callback delays only its
+ * own handle. cswsock11: Delphi and Free Pascal programs must be multi-threaded
+ * for that (IsMultiThread := True in Delphi; the cthreads unit first in the
+ * uses clause on Free Pascal for Linux); VB6 cannot run code on a thread it did
+ * not create, so it must use the window messages of InetAsyncConnect (contract
+ * section 12, Windows) instead of callbacks.
+ * ------------------------------------------------------------------------- */
+
+/*
+ * INETEVENTPROC - the event callback. nEventId is an INET_EVENT_* value;
+ * dwError 0, or the ST_ERROR_* code of what the event reports (a reset, for
+ * INET_EVENT_DISCONNECT); dwParam as given to InetRegisterEvent. Inside its
+ * callback a thread may call every function on hSocket whatever the handle's
+ * owner, including InetDisconnect (the callback then gets nothing more) and
+ * InetRegisterEvent.
+ */
+typedef VOID (CALLBACK *INETEVENTPROC)(SOCKET hSocket, UINT nEventId, DWORD dwError, DWORD_PTR dwParam);
+
+/*
+ * InetRegisterEvent - registers lpEventProc for nEventId on hSocket (replacing
+ * the previous one); NULL removes it. Registering the first callback of a handle
+ * puts it in event mode. Returns 0 or INET_ERROR: nEventId not an event of the
+ * handle gives ST_ERROR_INVALID_PARAMETER (cswsock11: INET_EVENT_CONNECT to
+ * INET_EVENT_CANCEL for a connection; listening handles do not have events yet:
+ * ST_ERROR_OPERATION_NOT_SUPPORTED), and so does a NULL lpEventProc for an event
+ * with no callback registered. Only the handle's owner may call it (outside its
+ * callbacks), as the other functions here. cswsock11: a READ, WRITE or
+ * DISCONNECT that came while no callback was registered for it is delivered
+ * when one is (programs register their events one after another); TIMEOUT and
+ * CANCEL are not kept.
+ *
+ * In event mode: InetRead and InetPeek with nothing waiting, and an InetWrite
+ * that can send nothing, fail with ST_ERROR_OPERATION_WOULD_BLOCK; a write that
+ * sends part returns the count (the last error is then
+ * ST_ERROR_OPERATION_WOULD_BLOCK). InetReadLine, InetWriteLine, InetReadStream
+ * and InetWriteStream still block for their call, within the handle's timeout.
+ * cswsock11: on a secure handle InetWrite waits for room as in blocking mode
+ * (within the timeout), since a TLS record cannot be sent in part.
+ * The events of a connection:
+ *   INET_EVENT_READ: data is waiting; not again until the program has read from
+ *     the handle (InetRead, InetReadLine, InetReadStream; cswsock11: also a
+ *     read that failed with WOULD_BLOCK; not InetPeek). On a secure handle it
+ *     means decrypted data: a TLS record without data (a TLS 1.3 session
+ *     ticket) gives none.
+ *   INET_EVENT_WRITE: once when the handle enters event mode connected, then
+ *     only after a write failed with ST_ERROR_OPERATION_WOULD_BLOCK, when there
+ *     is room again.
+ *   INET_EVENT_DISCONNECT: the peer closed (dwError 0) or reset the connection
+ *     (dwError ST_ERROR_CONNECTION_RESET); once, and only after the READ events
+ *     for every byte that came before the close, once the program has read them
+ *     all (cswsock11: it is noticed when a read leaves nothing waiting). The
+ *     handle stays open until the program closes it.
+ *   INET_EVENT_TIMEOUT: nothing was received or sent for the handle's timeout
+ *     (InetSetTimeout; none when it is 0); once per idle period.
+ *   INET_EVENT_CANCEL: InetCancel was called on the handle.
+ *   INET_EVENT_CONNECT: an asynchronous connect finished.
+ */
+INT WINAPI InetRegisterEvent(SOCKET hSocket, UINT nEventId, INETEVENTPROC lpEventProc, DWORD_PTR dwParam);
+
+/*
+ * InetEnableEvents - event mode on, with the callbacks registered (cswsock11:
+ * also with none; nothing if already on). InetDisableEvents - back to blocking
+ * mode: nothing more is delivered, and what was waiting to be delivered is
+ * dropped. Called on another thread than a callback of the handle in progress,
+ * InetDisableEvents, InetDisconnect, InetAbort and InetUninitialize return only
+ * when it has returned, so that afterwards no callback of the handle runs;
+ * called inside it they do not wait for it. Both return 0 or INET_ERROR.
+ * cswsock11: entering event mode again counts as entering it (a WRITE if
+ * connected, a READ if data is waiting).
+ * InetFreezeEvents - bFreeze TRUE holds delivery, FALSE resumes it: what
+ * happened meanwhile is delivered then, each event once however often it
+ * happened (cswsock11: in the order each first happened). 0 or INET_ERROR.
+ * InetIsBlocking - TRUE when the handle is not in event mode (a listening
+ * handle always is); FALSE in event mode, and on failure (with the last error).
+ * Any thread may ask.
+ */
+INT WINAPI InetEnableEvents(SOCKET hSocket);
+INT WINAPI InetDisableEvents(SOCKET hSocket);
+INT WINAPI InetFreezeEvents(SOCKET hSocket, BOOL bFreeze);
+BOOL WINAPI InetIsBlocking(SOCKET hSocket);
+
+/*
+ * InetAsyncConnect, InetAsyncConnectEx - InetConnect and InetConnectEx, with the
+ * same arguments and checks (a bad argument fails at once, with InetConnect's
+ * codes), followed by hEventWnd and uEventMsg. With hEventWnd NULL, the handle
+ * comes back at once, in event mode, while the host is resolved and connected
+ * (and for INET_OPTION_SECURE the handshake runs) on a library thread, within
+ * nTimeout; INET_EVENT_CONNECT then reports the result: dwError 0, or the code
+ * InetConnect would have failed with (ST_ERROR_CONNECTION_REFUSED,
+ * ST_ERROR_OPERATION_TIMEOUT, ST_ERROR_HOST_NOT_FOUND, a TLS error, ...). If the
+ * connect is over before a callback is registered for INET_EVENT_CONNECT, the
+ * event waits for it; READ and WRITE come only after CONNECT. After a failed
+ * connect the handle can only be closed (its reads and writes fail with the
+ * connect's code). uEventMsg is not used when hEventWnd is NULL.
+ * cswsock11: the handle is the socket the connect uses, so it is made before the
+ * host is resolved: an IPv4 socket for an IPv4 literal host or local address,
+ * else an IPv6 dual-stack one (it reaches IPv4 addresses too). Until CONNECT,
+ * InetIsConnected is FALSE and InetGetPeerAddress gives the unspecified address.
+ * On Linux the host's addresses are tried in turn; on Windows only the first (a
+ * socket whose connect failed cannot connect again). A non-NULL hEventWnd (the
+ * window messages of contract section 12) gives ST_ERROR_OPERATION_NOT_SUPPORTED
+ * (cswsock11: on Windows too, for now).
+ */
+SOCKET WINAPI InetAsyncConnectA(LPCSTR lpszHostName, UINT nRemotePort, UINT nProtocol, UINT nTimeout, DWORD dwOptions, LPSECURITYCREDENTIALSA lpCredentials, HWND hEventWnd, UINT uEventMsg);
+SOCKET WINAPI InetAsyncConnectW(LPCWSTR lpszHostName, UINT nRemotePort, UINT nProtocol, UINT nTimeout, DWORD dwOptions, LPSECURITYCREDENTIALSW lpCredentials, HWND hEventWnd, UINT uEventMsg);
+SOCKET WINAPI InetAsyncConnectExA(LPCSTR lpszHostName, UINT nRemotePort, UINT nProtocol, UINT nTimeout, DWORD dwOptions, LPCSTR lpszLocalAddress, UINT nLocalPort, LPSECURITYCREDENTIALSA lpCredentials, HWND hEventWnd, UINT uEventMsg);
+SOCKET WINAPI InetAsyncConnectExW(LPCWSTR lpszHostName, UINT nRemotePort, UINT nProtocol, UINT nTimeout, DWORD dwOptions, LPCWSTR lpszLocalAddress, UINT nLocalPort, LPSECURITYCREDENTIALSW lpCredentials, HWND hEventWnd, UINT uEventMsg);
+
+/* ---------------------------------------------------------------------------
  * Threads (contract section 2)
  * ------------------------------------------------------------------------- */
 
@@ -712,6 +937,8 @@ DWORD WINAPI InetAttachThread(SOCKET hSocket, DWORD dwThreadId);
 #define InetGetErrorString    InetGetErrorStringW
 #define InetConnect           InetConnectW
 #define InetConnectEx         InetConnectExW
+#define InetAsyncConnect      InetAsyncConnectW
+#define InetAsyncConnectEx    InetAsyncConnectExW
 #define InetConnectUrl        InetConnectUrlW
 #define InetReadLine          InetReadLineW
 #define InetWriteLine         InetWriteLineW
@@ -722,11 +949,16 @@ DWORD WINAPI InetAttachThread(SOCKET hSocket, DWORD dwThreadId);
 #define InetEnableSecurity    InetEnableSecurityW
 #define InetGetSecurityInformation InetGetSecurityInformationW
 #define InetGetAdapterAddress InetGetAdapterAddressW
+#define InetListen            InetListenW
+#define InetListenEx          InetListenExW
+#define InetAcceptEx          InetAcceptExW
 #else
 #define InetInitialize        InetInitializeA
 #define InetGetErrorString    InetGetErrorStringA
 #define InetConnect           InetConnectA
 #define InetConnectEx         InetConnectExA
+#define InetAsyncConnect      InetAsyncConnectA
+#define InetAsyncConnectEx    InetAsyncConnectExA
 #define InetConnectUrl        InetConnectUrlA
 #define InetReadLine          InetReadLineA
 #define InetWriteLine         InetWriteLineA
@@ -737,6 +969,9 @@ DWORD WINAPI InetAttachThread(SOCKET hSocket, DWORD dwThreadId);
 #define InetEnableSecurity    InetEnableSecurityA
 #define InetGetSecurityInformation InetGetSecurityInformationA
 #define InetGetAdapterAddress InetGetAdapterAddressA
+#define InetListen            InetListenA
+#define InetListenEx          InetListenExA
+#define InetAcceptEx          InetAcceptExA
 #endif
 
 #ifdef __cplusplus

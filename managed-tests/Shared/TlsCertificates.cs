@@ -10,8 +10,9 @@ namespace CSWSock.Tests.Shared;
 /// <summary>
 /// The certificates of the TLS tests, made once per process with <see cref="CertificateRequest"/>:
 /// a test CA, leaves it issued (for localhost, expired, not yet valid, for another name, for a
-/// client), a self-signed one, and the files a client certificate is read from (PFX with a
-/// password, PEM with certificate and key, PEM with an encrypted key, PEM without a key), in a
+/// client), a self-signed one, the files a client certificate is read from (PFX with a
+/// password, PEM with certificate and key, PEM with an encrypted key, PEM without a key) and
+/// those the library's servers read theirs from (PFX, PEM), in a
 /// temporary folder that <see cref="DeleteFiles"/> removes. Creating them makes the CA trusted by
 /// the platform for this process: SSL_CERT_FILE (set with libc's setenv, which .NET's
 /// Environment.SetEnvironmentVariable does not do on Linux) names a file holding only the CA, before
@@ -89,6 +90,9 @@ internal sealed class TlsCertificates
     /// <summary>A second client certificate (CN=<see cref="OtherClientName"/>), with its key.</summary>
     public X509Certificate2 OtherClient { get; private set; } = null!;
 
+    /// <summary>A client certificate issued by <see cref="Ca"/> whose notAfter is a day ago, with its key.</summary>
+    public X509Certificate2 ExpiredClient { get; private set; } = null!;
+
     /// <summary>The CA certificate (PEM): what SSL_CERT_FILE names.</summary>
     public string CaPemFile => Path.Combine(Directory, "ca.pem");
 
@@ -112,6 +116,15 @@ internal sealed class TlsCertificates
 
     /// <summary>PEM: <see cref="Client"/>'s certificate only.</summary>
     public string ClientCertificateOnlyPemFile => Path.Combine(Directory, "client-cert-only.pem");
+
+    /// <summary>PKCS#12 with <see cref="PfxPassword"/>: the CA (no key), then <see cref="Localhost"/> with its key, for the library's servers.</summary>
+    public string ServerPfxFile => Path.Combine(Directory, "server.pfx");
+
+    /// <summary>PEM: <see cref="Localhost"/>'s certificate and its unencrypted PKCS#8 key.</summary>
+    public string ServerPemFile => Path.Combine(Directory, "server.pem");
+
+    /// <summary>PEM: <see cref="ExpiredClient"/>'s certificate and key.</summary>
+    public string ExpiredClientPemFile => Path.Combine(Directory, "client-expired.pem");
 
     /// <summary>Whether SSL_CERT_FILE was set to <see cref="CaPemFile"/> (libc setenv succeeded).</summary>
     public bool TrustRequested { get; private set; }
@@ -169,6 +182,7 @@ internal sealed class TlsCertificates
         SelfSignedExpired = SelfSignedLeaf(now.AddDays(-30), now.AddDays(-1));
         Client = Issue(Ca, "CN=" + ClientName, [], false, now.AddDays(-1), now.AddDays(30), ClientAuth, NewRsa());
         OtherClient = Issue(Ca, "CN=" + OtherClientName, [], false, now.AddDays(-1), now.AddDays(30), ClientAuth, NewRsa());
+        ExpiredClient = Issue(Ca, "CN=cswsock11 expired client", [], false, now.AddDays(-30), now.AddDays(-1), ClientAuth, NewRsa());
         WriteFiles();
         TrustRequested = setenv("SSL_CERT_FILE", CaPemFile, 1) == 0;
     }
@@ -187,6 +201,15 @@ internal sealed class TlsCertificates
         File.WriteAllText(ClientEncryptedPemFile, certificate + key.ExportEncryptedPkcs8PrivateKeyPem(PemPassword,
             new PbeParameters(PbeEncryptionAlgorithm.Aes256Cbc, HashAlgorithmName.SHA256, 10_000)) + "\n");
         File.WriteAllText(ClientCertificateOnlyPemFile, certificate);
+        File.WriteAllBytes(ServerPfxFile, new X509Certificate2Collection { publicCa, Localhost }.Export(X509ContentType.Pkcs12, PfxPassword)!);
+        File.WriteAllText(ServerPemFile, CertificateAndKeyPem(Localhost));
+        File.WriteAllText(ExpiredClientPemFile, CertificateAndKeyPem(ExpiredClient));
+    }
+
+    private static string CertificateAndKeyPem(X509Certificate2 certificate)
+    {
+        using var key = certificate.GetRSAPrivateKey()!;
+        return certificate.ExportCertificatePem() + "\n" + key.ExportPkcs8PrivateKeyPem() + "\n";
     }
 
     /// <summary>A PKCS#12 file holding <paramref name="certificate"/> and its key, both bags carrying the friendlyName attribute.</summary>

@@ -1,4 +1,4 @@
-// Every export of the header's client section, walked through bad input: NULL pointers, empty
+// Every export of the header's client and listening sections, walked through bad input: NULL pointers, empty
 // strings, zero and negative lengths, output lengths smaller than needed, a closed handle, a
 // made-up handle, another thread (for the owner-only calls), and calls before InetInitialize.
 // Each row is one call with the failure value and InetGetLastError code it must give. Output
@@ -18,6 +18,7 @@
 #include "guarded.hpp"
 #include "io_fixture.hpp"
 #include "io_forms.hpp"
+#include "listen_forms.hpp"
 #include "peers.h"
 
 using namespace io;
@@ -25,7 +26,7 @@ using ::testing::PrintToString;
 
 namespace {
 
-// Every export declared in the client part of the header.
+// Every export declared in the client and listening parts of the header.
 const char *const kClientExports[] = {
     "InetConnectA", "InetConnectW", "InetConnectExA", "InetConnectExW", "InetConnectUrlA", "InetConnectUrlW",
     "InetDisconnect", "InetAbort", "InetCancel", "InetRead", "InetWrite", "InetPeek", "InetFlush",
@@ -34,13 +35,20 @@ const char *const kClientExports[] = {
     "InetGetHostAddressA", "InetGetHostAddressW", "InetGetLocalAddress", "InetGetPeerAddress",
     "InetFormatAddressA", "InetFormatAddressW", "InetGetHostNameA", "InetGetHostNameW",
     "InetNormalizeHostNameA", "InetNormalizeHostNameW", "InetAttachThread",
+    "InetIsProtocolAvailable", "InetGetAdapterAddressA", "InetGetAdapterAddressW", "InetReadStream", "InetWriteStream",
+    "InetListenA", "InetListenW", "InetListenExA", "InetListenExW", "InetAccept", "InetAcceptExA", "InetAcceptExW",
+    "InetReject", "InetIsListening",
 };
 
 // The calls only the owning thread may make.
 const char *const kOwnerOnly[] = {
     "InetRead", "InetWrite", "InetPeek", "InetFlush", "InetReadLineA", "InetReadLineW", "InetWriteLineA",
     "InetWriteLineW", "InetReadFrom", "InetWriteTo", "InetDisconnect", "InetAbort", "InetSetTimeout",
+    "InetReadStream", "InetWriteStream", "InetAccept", "InetAcceptExA", "InetAcceptExW", "InetReject",
 };
+
+// The owner-only calls that take a listener rather than a connection.
+bool TakesAListener(const std::string &name) { return name.rfind("InetAccept", 0) == 0 || name == "InetReject"; }
 
 const SOCKET kMadeUpHandle = 0x5EC7E7; // far above any descriptor this process can have
 
@@ -130,14 +138,15 @@ void ExpectEveryExportCovered(const std::vector<Row> &rows, bool otherThreadToo)
 
 LPBYTE Bytes(const char *text) { return reinterpret_cast<LPBYTE>(const_cast<char *>(text)); }
 
-// The connect functions of each form, beside the line and name functions of io_forms.hpp.
-struct AnsiCalls : AnsiIo {
+// The connect functions of each form, beside the line, name and listen functions of io_forms.hpp
+// and listen_forms.hpp.
+struct AnsiCalls : AnsiListen {
     static SOCKET Connect(const Char *host, UINT port) { return InetConnectA(host, port, INET_PROTOCOL_TCP, 5, 0, nullptr); }
     static SOCKET ConnectEx(const Char *host, UINT port, const Char *local) { return InetConnectExA(host, port, INET_PROTOCOL_TCP, 5, 0, local, 0, nullptr); }
     static SOCKET ConnectUrl(const Char *url) { return InetConnectUrlA(url, 5, 0, nullptr); }
 };
 
-struct WideCalls : WideIo {
+struct WideCalls : WideListen {
     static SOCKET Connect(const Char *host, UINT port) { return InetConnectW(host, port, INET_PROTOCOL_TCP, 5, 0, nullptr); }
     static SOCKET ConnectEx(const Char *host, UINT port, const Char *local) { return InetConnectExW(host, port, INET_PROTOCOL_TCP, 5, 0, local, 0, nullptr); }
     static SOCKET ConnectUrl(const Char *url) { return InetConnectUrlW(url, 5, 0, nullptr); }
@@ -153,6 +162,10 @@ std::vector<HandleCall> HandleCalls(UINT udpPort)
             INT length = 64;
             return V(Form::ReadLine(h, buffer.get(), &length));
         };
+    };
+    auto acceptEx = [](auto form) {
+        using Form = decltype(form);
+        return [](SOCKET h) { return V(Form::AcceptEx(h, 0, INET_OPTION_NONE, nullptr)); };
     };
     auto writeLine = [](auto form) {
         using Form = decltype(form);
@@ -201,12 +214,26 @@ std::vector<HandleCall> HandleCalls(UINT udpPort)
              return V(InetGetPeerAddress(h, &address, &port));
          }, kInetError},
         {"InetAttachThread", [](SOCKET h) { return V(InetAttachThread(h, 0)); }, kDwordError},
+        {"InetReadStream", [](SOCKET h) {
+             Guarded<BYTE> b(16);
+             DWORD length = 16;
+             return V(InetReadStream(h, b.get(), &length, INET_STREAM_DEFAULT, nullptr, 0));
+         }, kFalse},
+        {"InetWriteStream", [](SOCKET h) {
+             DWORD length = 1;
+             return V(InetWriteStream(h, Bytes("x"), &length, INET_STREAM_DEFAULT));
+         }, kFalse},
+        {"InetAccept", [](SOCKET h) { return V(InetAccept(h, 0)); }, kInvalidSocket},
+        {"InetAcceptExA", acceptEx(AnsiListen{}), kInvalidSocket},
+        {"InetAcceptExW", acceptEx(WideListen{}), kInvalidSocket},
+        {"InetReject", [](SOCKET h) { return V(InetReject(h)); }, kFalse},
+        {"InetIsListening", [](SOCKET h) { return V(InetIsListening(h)); }, kFalse},
     };
 }
 
 // The string functions of one form with bad arguments (no handle involved, or handles that are fine).
 template <typename Form>
-void AddStringRows(std::vector<Row> &rows, SOCKET tcp, UINT tcpPort)
+void AddStringRows(std::vector<Row> &rows, SOCKET tcp, UINT tcpPort, SOCKET listener)
 {
     using Char = typename Form::Char;
     using String = typename Form::String;
@@ -224,6 +251,36 @@ void AddStringRows(std::vector<Row> &rows, SOCKET tcp, UINT tcpPort)
                     }, kInvalidSocket, ST_ERROR_INVALID_ADDRESS});
     rows.push_back({"InetConnectUrl" + f + ": NULL URL", [=] { return V(Form::ConnectUrl(nullptr)); }, kInvalidSocket, ST_ERROR_INVALID_URL});
     rows.push_back({"InetConnectUrl" + f + ": empty URL", [=] { return V(Form::ConnectUrl(empty.c_str())); }, kInvalidSocket, ST_ERROR_INVALID_URL});
+
+    // InetListen, InetListenEx, InetAcceptEx (a host name is not a local address)
+    rows.push_back({"InetListen" + f + ": port 65536", [=] { return V(Form::Listen(Form::Text("127.0.0.1").c_str(), 65536)); }, kInvalidSocket, ST_ERROR_INVALID_PORT});
+    rows.push_back({"InetListen" + f + ": address that is not one", [=] { return V(Form::Listen(Form::Text("not an address").c_str(), 0)); }, kInvalidSocket, ST_ERROR_INVALID_ADDRESS});
+    rows.push_back({"InetListen" + f + ": host name", [=] { return V(Form::Listen(Form::Text("localhost").c_str(), 0)); }, kInvalidSocket, ST_ERROR_INVALID_ADDRESS});
+    rows.push_back({"InetListenEx" + f + ": port 65536", [=] { return V(Form::ListenEx(nullptr, 65536, 0, 0)); }, kInvalidSocket, ST_ERROR_INVALID_PORT});
+    rows.push_back({"InetListenEx" + f + ": unknown option", [=] { return V(Form::ListenEx(nullptr, 0, 0, 0x80000000u)); }, kInvalidSocket, ST_ERROR_INVALID_OPTION});
+    rows.push_back({"InetListenEx" + f + ": a connect option", [=] { return V(Form::ListenEx(nullptr, 0, 0, INET_OPTION_SECURE)); }, kInvalidSocket, ST_ERROR_INVALID_OPTION});
+    rows.push_back({"InetAcceptEx" + f + ": SECURE with NULL credentials", [=] { return V(Form::AcceptEx(listener, 0, INET_OPTION_SECURE, nullptr)); }, kInvalidSocket, ST_ERROR_CERTIFICATE_NOT_FOUND});
+    rows.push_back({"InetAcceptEx" + f + ": unknown option", [=] { return V(Form::AcceptEx(listener, 0, 0x80000000u, nullptr)); }, kInvalidSocket, ST_ERROR_INVALID_OPTION});
+    rows.push_back({"InetAcceptEx" + f + ": a connection", [=] { return V(Form::AcceptEx(tcp, 0, INET_OPTION_NONE, nullptr)); }, kInvalidSocket, ST_ERROR_NOT_LISTENING});
+
+    // InetGetAdapterAddress
+    rows.push_back({"InetGetAdapterAddress" + f + ": NULL buffer", [=] { return V(Form::GetAdapterAddress(0, INET_ADAPTER_IPV4, nullptr, 64)); }, kInetError, ST_ERROR_INVALID_PARAMETER});
+    for (INT bad : {0, -1}) {
+        rows.push_back({"InetGetAdapterAddress" + f + ": nMaxLength " + std::to_string(bad), [=] {
+                            Guarded<Char> nothing(0);
+                            return V(Form::GetAdapterAddress(0, INET_ADAPTER_IPV4, nothing.get(), bad));
+                        }, kInetError, ST_ERROR_INVALID_PARAMETER});
+    }
+    for (INT index : {-1, 100000}) {
+        rows.push_back({"InetGetAdapterAddress" + f + ": adapter " + std::to_string(index), [=] {
+                            Guarded<Char> buffer(64);
+                            return V(Form::GetAdapterAddress(index, INET_ADAPTER_IPV4, buffer.get(), 64));
+                        }, kInetError, ST_ERROR_INVALID_PARAMETER});
+    }
+    rows.push_back({"InetGetAdapterAddress" + f + ": unknown type", [=] {
+                        Guarded<Char> buffer(64);
+                        return V(Form::GetAdapterAddress(0, 99, buffer.get(), 64));
+                    }, kInetError, ST_ERROR_INVALID_PARAMETER});
 
     // InetReadLine: the buffer and its length
     rows.push_back({"InetReadLine" + f + ": NULL buffer", [=] {
@@ -339,6 +396,8 @@ TEST_F(BadInputTest, EveryClientExport_RejectsBadArgumentsAndHandlesWithTheDocum
     const UINT udpPort = peer_port(udpEcho);
     const SOCKET tcp = Connect(echo);
     const SOCKET udp = Connect(udpEcho, false, INET_PROTOCOL_UDP);
+    const SOCKET listener = InetListenA("127.0.0.1", 0); // nobody connects to it
+    ASSERT_NE(listener, INVALID_SOCKET) << PrintToString(LastError());
     // Made last, so no later connection of this test can take its number again.
     const SOCKET closed = Connect(echo);
     ASSERT_EQ(InetDisconnect(closed), 0);
@@ -352,7 +411,7 @@ TEST_F(BadInputTest, EveryClientExport_RejectsBadArgumentsAndHandlesWithTheDocum
         rows.push_back({c.name + ": made-up handle", [=] { return c.call(kMadeUpHandle); }, c.failure, ST_ERROR_INVALID_HANDLE});
         for (const char *name : kOwnerOnly) {
             if (c.name == name) {
-                const SOCKET own = c.name == "InetWriteTo" ? udp : tcp;
+                const SOCKET own = c.name == "InetWriteTo" ? udp : TakesAListener(c.name) ? listener : tcp;
                 rows.push_back({c.name + ": another thread", [=] { return c.call(own); }, c.failure, ST_ERROR_NOT_HANDLE_OWNER, On::OtherThread});
             }
         }
@@ -387,13 +446,56 @@ TEST_F(BadInputTest, EveryClientExport_RejectsBadArgumentsAndHandlesWithTheDocum
     };
     rows.insert(rows.end(), buffers.begin(), buffers.end());
 
-    AddStringRows<AnsiCalls>(rows, tcp, tcpPort);
-    AddStringRows<WideCalls>(rows, tcp, tcpPort);
+    // Streams: lengths, buffers, markers and options, checked before anything moves; TCP only.
+    const std::vector<Row> streams = {
+        {"InetReadStream: NULL lpdwLength", [=] { return V(InetReadStream(tcp, noBytes, nullptr, INET_STREAM_DEFAULT, nullptr, 0)); }, kFalse, ST_ERROR_INVALID_PARAMETER},
+        {"InetReadStream: NULL buffer", [=] { DWORD n = 16; return V(InetReadStream(tcp, nullptr, &n, INET_STREAM_DEFAULT, nullptr, 0)); }, kFalse, ST_ERROR_INVALID_PARAMETER},
+        {"InetReadStream: *lpdwLength 0", [=] { DWORD n = 0; return V(InetReadStream(tcp, noBytes, &n, INET_STREAM_DEFAULT, nullptr, 0)); }, kFalse, ST_ERROR_INVALID_PARAMETER},
+        {"InetReadStream: *lpdwLength 0x80000000", [=] { DWORD n = 0x80000000u; return V(InetReadStream(tcp, noBytes, &n, INET_STREAM_DEFAULT, nullptr, 0)); }, kFalse, ST_ERROR_INVALID_PARAMETER},
+        {"InetReadStream: NULL marker with cbMarker 2", [=] {
+             Guarded<BYTE> b(16);
+             DWORD n = 16;
+             return V(InetReadStream(tcp, b.get(), &n, INET_STREAM_DEFAULT, nullptr, 2));
+         }, kFalse, ST_ERROR_INVALID_PARAMETER},
+        {"InetReadStream: unknown option", [=] {
+             Guarded<BYTE> b(16);
+             DWORD n = 16;
+             return V(InetReadStream(tcp, b.get(), &n, 1, nullptr, 0));
+         }, kFalse, ST_ERROR_INVALID_OPTION},
+        {"InetReadStream: UDP handle", [=] {
+             Guarded<BYTE> b(16);
+             DWORD n = 16;
+             return V(InetReadStream(udp, b.get(), &n, INET_STREAM_DEFAULT, nullptr, 0));
+         }, kFalse, ST_ERROR_OPERATION_NOT_SUPPORTED},
+        {"InetWriteStream: NULL lpdwLength", [=] { return V(InetWriteStream(tcp, Bytes("x"), nullptr, INET_STREAM_DEFAULT)); }, kFalse, ST_ERROR_INVALID_PARAMETER},
+        {"InetWriteStream: NULL buffer", [=] { DWORD n = 1; return V(InetWriteStream(tcp, nullptr, &n, INET_STREAM_DEFAULT)); }, kFalse, ST_ERROR_INVALID_PARAMETER},
+        {"InetWriteStream: *lpdwLength 0", [=] { DWORD n = 0; return V(InetWriteStream(tcp, Bytes("x"), &n, INET_STREAM_DEFAULT)); }, kFalse, ST_ERROR_INVALID_PARAMETER},
+        {"InetWriteStream: unknown option", [=] { DWORD n = 1; return V(InetWriteStream(tcp, Bytes("x"), &n, 1)); }, kFalse, ST_ERROR_INVALID_OPTION},
+        {"InetWriteStream: UDP handle", [=] { DWORD n = 1; return V(InetWriteStream(udp, Bytes("x"), &n, INET_STREAM_DEFAULT)); }, kFalse, ST_ERROR_OPERATION_NOT_SUPPORTED},
+    };
+    rows.insert(rows.end(), streams.begin(), streams.end());
+
+    // Listening calls on the wrong kind of handle or with nobody waiting; InetIsProtocolAvailable.
+    const std::vector<Row> listening = {
+        {"InetAccept: a connection", [=] { return V(InetAccept(tcp, 0)); }, kInvalidSocket, ST_ERROR_NOT_LISTENING},
+        {"InetAccept: nobody waiting", [=] { return V(InetAccept(listener, 0)); }, kInvalidSocket, ST_ERROR_OPERATION_WOULD_BLOCK},
+        {"InetReject: a connection", [=] { return V(InetReject(tcp)); }, kFalse, ST_ERROR_NOT_LISTENING},
+        {"InetReject: nobody waiting", [=] { return V(InetReject(listener)); }, kFalse, ST_ERROR_OPERATION_WOULD_BLOCK},
+        {"InetIsListening: a connection (not a failure)", [=] { return V(InetIsListening(tcp)); }, kFalse, ST_ERROR_NONE},
+        {"InetIsProtocolAvailable: family 0", [] { return V(InetIsProtocolAvailable(0)); }, kFalse, ST_ERROR_INVALID_PARAMETER},
+        {"InetIsProtocolAvailable: family 99", [] { return V(InetIsProtocolAvailable(99)); }, kFalse, ST_ERROR_INVALID_PARAMETER},
+    };
+    rows.insert(rows.end(), listening.begin(), listening.end());
+
+    AddStringRows<AnsiCalls>(rows, tcp, tcpPort, listener);
+    AddStringRows<WideCalls>(rows, tcp, tcpPort, listener);
 
     ExpectEveryExportCovered(rows, true);
     RunRows(rows);
 
-    // None of the failed calls sent anything, and both connections still work for their owner.
+    // None of the failed calls sent anything or stopped the listening, and both connections still
+    // work for their owner.
+    EXPECT_TRUE(InetIsListening(listener));
     EXPECT_EQ(peer_count(udpEcho), 0);
     ASSERT_EQ(Write(tcp, "still here"), 10) << PrintToString(LastError());
     EXPECT_EQ(ReadExactly(tcp, 10), "still here");
@@ -439,7 +541,14 @@ TEST(BadInputBeforeInitializeTest, EveryClientExport_FailsWithNotInitialized)
                             Guarded<Char> buffer(64);
                             return V(Form::NormalizeHostName(Form::Text("example.com").c_str(), buffer.get(), 64));
                         }, kInetError, ST_ERROR_NOT_INITIALIZED});
+        rows.push_back({"InetListen" + f + when, [=] { return V(Form::Listen(Form::Text("127.0.0.1").c_str(), 0)); }, kInvalidSocket, ST_ERROR_NOT_INITIALIZED});
+        rows.push_back({"InetListenEx" + f + when, [=] { return V(Form::ListenEx(Form::Text("127.0.0.1").c_str(), 0, 0, 0)); }, kInvalidSocket, ST_ERROR_NOT_INITIALIZED});
+        rows.push_back({"InetGetAdapterAddress" + f + when, [=] {
+                            Guarded<Char> buffer(64);
+                            return V(Form::GetAdapterAddress(0, INET_ADAPTER_IPV4, buffer.get(), 64));
+                        }, kInetError, ST_ERROR_NOT_INITIALIZED});
     };
+    rows.push_back({"InetIsProtocolAvailable: before InetInitialize", [] { return V(InetIsProtocolAvailable(INET_ADDRESS_IPV4)); }, kFalse, ST_ERROR_NOT_INITIALIZED});
     add(AnsiCalls{});
     add(WideCalls{});
 

@@ -5,6 +5,7 @@ using CSWSock.Core.Client;
 using CSWSock.Core.Connections;
 using CSWSock.Core.Errors;
 using CSWSock.Core.Handles;
+using CSWSock.Core.Listening;
 
 namespace CSWSock.Core;
 
@@ -30,7 +31,12 @@ public sealed partial class Library
         return addresses.FirstOrDefault(address => address.AddressFamily == AddressFamily.InterNetwork) ?? addresses[0];
     }
 
-    public IPEndPoint GetLocalAddress(nuint handle) => On(handle, HandleAccess.AnyThread, connection => connection.LocalEndPoint);
+    /// <summary>A connection's local end, or the address and port a listener is bound to.</summary>
+    public IPEndPoint GetLocalAddress(nuint handle)
+    {
+        using var lease = Use(handle, HandleAccess.AnyThread);
+        return lease.Resource is Listener listener ? listener.LocalEndPoint : ConnectionOf(lease).LocalEndPoint;
+    }
 
     public IPEndPoint GetPeerAddress(nuint handle) => On(handle, HandleAccess.AnyThread, connection => connection.PeerEndPoint);
 

@@ -1,11 +1,13 @@
 using CSWSock.Core.Abi;
 using CSWSock.Core.Client;
 using CSWSock.Core.Handles;
+using CSWSock.Core.Listening;
 using CSWSock.Core.Security;
 
 namespace CSWSock.Core;
 
-// InetConnect, InetConnectEx, InetConnectUrl, InetDisconnect, InetAbort, InetCancel.
+// InetConnect, InetConnectEx, InetConnectUrl, InetDisconnect, InetAbort, InetCancel. The last three
+// take listening handles too.
 public sealed partial class Library
 {
     /// <summary>Connects and registers the connection; returns its handle, the OS socket.</summary>
@@ -13,16 +15,7 @@ public sealed partial class Library
     {
         EnsureInitialized();
         var connection = Connector.Connect(request);
-        try
-        {
-            Handles.Add(connection, connection.Options.HasFlag(InetOptions.INET_OPTION_FREETHREAD));
-        }
-        catch
-        {
-            connection.Release();
-            throw;
-        }
-        return connection.Handle;
+        return Register(connection, connection.Options.HasFlag(InetOptions.INET_OPTION_FREETHREAD));
     }
 
     public nuint ConnectUrl(string? url, uint timeoutSeconds, uint options, ClientCredentials? credentials = null) =>
@@ -35,11 +28,14 @@ public sealed partial class Library
         Handles.Close(handle);
     }
 
-    /// <summary>Closes at once, discarding queued data: the peer sees a reset.</summary>
+    /// <summary>Closes at once, discarding queued data: the peer sees a reset. A listener has none: it just closes.</summary>
     public void Abort(nuint handle)
     {
         using (var lease = Use(handle))
-            ConnectionOf(lease).MarkAbortive();
+        {
+            if (lease.Resource is not Listener)
+                ConnectionOf(lease).MarkAbortive();
+        }
         Handles.Close(handle);
     }
 
@@ -47,6 +43,9 @@ public sealed partial class Library
     public void Cancel(nuint handle)
     {
         using var lease = Use(handle, HandleAccess.AnyThread);
-        ConnectionOf(lease).Cancel();
+        if (lease.Resource is Listener listener)
+            listener.Cancel();
+        else
+            ConnectionOf(lease).Cancel();
     }
 }

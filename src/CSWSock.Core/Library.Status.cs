@@ -1,6 +1,7 @@
 using CSWSock.Core.Abi;
 using CSWSock.Core.Connections;
 using CSWSock.Core.Handles;
+using CSWSock.Core.Listening;
 
 namespace CSWSock.Core;
 
@@ -17,7 +18,12 @@ public sealed partial class Library
     public bool IsWritable(nuint handle, uint timeoutSeconds) =>
         On(handle, HandleAccess.AnyThread, connection => connection.IsWritable(Deadline.After(timeoutSeconds)));
 
-    public InetStatus GetStatus(nuint handle) => On(handle, HandleAccess.AnyThread, connection => connection.Status);
+    /// <summary>What a call in progress on the handle is doing; for a listener, READ while an accept waits.</summary>
+    public InetStatus GetStatus(nuint handle)
+    {
+        using var lease = Use(handle, HandleAccess.AnyThread);
+        return lease.Resource is Listener listener ? listener.Status : ConnectionOf(lease).Status;
+    }
 
     public uint GetTimeout(nuint handle) => On(handle, HandleAccess.AnyThread, connection => connection.TimeoutSeconds);
 

@@ -1,6 +1,7 @@
 using CSWSock.Core.Connections;
 using CSWSock.Core.Errors;
 using CSWSock.Core.Handles;
+using CSWSock.Core.Listening;
 
 namespace CSWSock.Core;
 
@@ -58,6 +59,21 @@ public sealed partial class Library
         return Handles.Acquire(handle, access);
     }
 
+    /// <summary>Adds a new resource to the table, owned by the calling thread; returns its handle. If that fails, the resource is released.</summary>
+    private nuint Register(IHandleResource resource, bool freeThread)
+    {
+        try
+        {
+            Handles.Add(resource, freeThread);
+        }
+        catch
+        {
+            resource.Release();
+            throw;
+        }
+        return resource.Handle;
+    }
+
     /// <summary>Runs <paramref name="operation"/> on the handle's connection, holding the handle meanwhile.</summary>
     private T On<T>(nuint handle, HandleAccess access, Func<Connection, T> operation)
     {
@@ -65,6 +81,11 @@ public sealed partial class Library
         return operation(ConnectionOf(lease));
     }
 
-    private static Connection ConnectionOf(HandleLease lease) =>
-        lease.Resource as Connection ?? throw new InetException(ErrorCode.ST_ERROR_INVALID_HANDLE);
+    /// <summary>The handle's connection; a listening handle moves no data and has no peer (ST_ERROR_NOT_CONNECTED, as Winsock says).</summary>
+    private static Connection ConnectionOf(HandleLease lease) => lease.Resource switch
+    {
+        Connection connection => connection,
+        Listener => throw new InetException(ErrorCode.ST_ERROR_NOT_CONNECTED, "the handle is listening"),
+        _ => throw new InetException(ErrorCode.ST_ERROR_INVALID_HANDLE),
+    };
 }

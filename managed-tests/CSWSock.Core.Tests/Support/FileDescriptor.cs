@@ -18,6 +18,8 @@ internal static class FileDescriptor
     public const int SOL_SOCKET = 1;
     public const int SO_REUSEADDR = 2;
     public const int SO_KEEPALIVE = 9;
+    public const int SO_OOBINLINE = 10;
+    public const int SO_REUSEPORT = 15;
     public const int IPPROTO_TCP = 6;
     public const int TCP_NODELAY = 1;
 

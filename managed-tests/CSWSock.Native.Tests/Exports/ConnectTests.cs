@@ -16,29 +16,6 @@ public unsafe class ConnectTests<TForm> : LibraryFixture where TForm : StringFor
     private const uint Udp = (uint)InetProtocol.INET_PROTOCOL_UDP;
     private readonly TForm _form = new();
 
-    private static IPEndPoint PeerAddressOf(nuint handle)
-    {
-        InternetAddress address;
-        uint port;
-        Assert.That(InetGetPeerAddress(handle, &address, &port), Is.Zero, "InetGetPeerAddress");
-        return new IPEndPoint(ToIPAddress(address), (int)port);
-    }
-
-    private static IPEndPoint LocalAddressOf(nuint handle)
-    {
-        InternetAddress address;
-        uint port;
-        Assert.That(InetGetLocalAddress(handle, &address, &port), Is.Zero, "InetGetLocalAddress");
-        return new IPEndPoint(ToIPAddress(address), (int)port);
-    }
-
-    private static IPAddress ToIPAddress(InternetAddress address) => address.ipFamily switch
-    {
-        (int)InetAddressFamily.INET_ADDRESS_IPV4 => new IPAddress(new ReadOnlySpan<byte>(address.ipNumber, 4)),
-        (int)InetAddressFamily.INET_ADDRESS_IPV6 => new IPAddress(new ReadOnlySpan<byte>(address.ipNumber, 16)),
-        _ => throw new InvalidOperationException($"family {address.ipFamily}"),
-    };
-
     private static void ExpectFailure(nuint handle, ErrorCode code)
     {
         Assert.That(handle, Is.EqualTo(InvalidSocket));

@@ -4,11 +4,11 @@ namespace CSWSock.Native.Tests.Interface;
 
 /// <summary>
 /// The C# side of the header's constants: every member of the core's enums whose name is a header
-/// name (ST_ERROR_*, INET_*, SECURITY_*), with its value.
+/// name (ST_ERROR_*, INET_*, SECURITY_*, CREDENTIAL_*), with its value.
 /// </summary>
 internal static class ManagedConstants
 {
-    public static readonly string[] Prefixes = ["ST_ERROR_", "INET_", "SECURITY_"];
+    public static readonly string[] Prefixes = ["ST_ERROR_", "INET_", "SECURITY_", "CREDENTIAL_"];
 
     public static IReadOnlyDictionary<string, long> All() =>
         typeof(ErrorCode).Assembly.GetTypes()

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using CSWSock.Core.Abi;
+using CSWSock.Core.Errors;
 using static CSWSock.Native.Tests.Support.NativeMethods;
 
 namespace CSWSock.Native.Tests.Support;
@@ -40,7 +42,8 @@ public abstract unsafe class LibraryFixture
 
     protected T Keep<T>(T disposable) where T : IDisposable
     {
-        _disposables.Add(disposable);
+        lock (_disposables)
+            _disposables.Add(disposable);
         return disposable;
     }
 
@@ -64,6 +67,48 @@ public abstract unsafe class LibraryFixture
     }
 
     protected static int PortOf(Socket socket) => ((IPEndPoint)socket.LocalEndPoint!).Port;
+
+    /// <summary>The call failed the way an INT function does: INET_ERROR and <paramref name="code"/> as the last error.</summary>
+    protected static void ExpectError(int result, ErrorCode code)
+    {
+        Assert.That(result, Is.EqualTo(-1), "INET_ERROR");
+        Assert.That((ErrorCode)InetGetLastError(), Is.EqualTo(code));
+    }
+
+    /// <summary>The call failed the way a SOCKET function does: INVALID_SOCKET and <paramref name="code"/> as the last error.</summary>
+    protected static void ExpectNoSocket(nuint handle, ErrorCode code)
+    {
+        Assert.That(handle, Is.EqualTo(InvalidSocket), "INVALID_SOCKET");
+        Assert.That((ErrorCode)InetGetLastError(), Is.EqualTo(code));
+    }
+
+    protected static void ExpectSocket(nuint handle) =>
+        Assert.That(handle, Is.Not.EqualTo(InvalidSocket), $"the call failed: 0x{InetGetLastError():X8}");
+
+    /// <summary>InetGetPeerAddress of <paramref name="handle"/>, which must succeed.</summary>
+    protected static IPEndPoint PeerAddressOf(nuint handle)
+    {
+        InternetAddress address;
+        uint port;
+        Assert.That(InetGetPeerAddress(handle, &address, &port), Is.Zero, "InetGetPeerAddress");
+        return new IPEndPoint(ToIPAddress(address), (int)port);
+    }
+
+    /// <summary>InetGetLocalAddress of <paramref name="handle"/>, which must succeed.</summary>
+    protected static IPEndPoint LocalAddressOf(nuint handle)
+    {
+        InternetAddress address;
+        uint port;
+        Assert.That(InetGetLocalAddress(handle, &address, &port), Is.Zero, "InetGetLocalAddress");
+        return new IPEndPoint(ToIPAddress(address), (int)port);
+    }
+
+    private static IPAddress ToIPAddress(InternetAddress address) => address.ipFamily switch
+    {
+        (int)InetAddressFamily.INET_ADDRESS_IPV4 => new IPAddress(new ReadOnlySpan<byte>(address.ipNumber, 4)),
+        (int)InetAddressFamily.INET_ADDRESS_IPV6 => new IPAddress(new ReadOnlySpan<byte>(address.ipNumber, 16)),
+        _ => throw new InvalidOperationException($"family {address.ipFamily}"),
+    };
 
     /// <summary>An endpoint nobody listens on: a port the OS just gave out and that was closed again.</summary>
     protected static IPEndPoint ClosedEndPoint(IPAddress address)

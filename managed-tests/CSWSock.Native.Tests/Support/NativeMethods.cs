@@ -46,6 +46,33 @@ internal static unsafe class NativeMethods
     [DllImport(LibraryLoader.Name)] public static extern int InetAbort(nuint hSocket);
     [DllImport(LibraryLoader.Name)] public static extern int InetCancel(nuint hSocket);
 
+    // Listening and accepting. lpCredentials: NULL or a SECURITYCREDENTIALSA/W (see TlsCredentials).
+    [DllImport(LibraryLoader.Name)] public static extern nuint InetListenA(byte* lpszLocalAddress, uint nLocalPort);
+    [DllImport(LibraryLoader.Name)] public static extern nuint InetListenW(char* lpszLocalAddress, uint nLocalPort);
+    [DllImport(LibraryLoader.Name)] public static extern nuint InetListen(byte* lpszLocalAddress, uint nLocalPort);
+    [DllImport(LibraryLoader.Name)] public static extern nuint InetListenExA(byte* lpszLocalAddress, uint nLocalPort, uint nBacklog, uint dwOptions);
+    [DllImport(LibraryLoader.Name)] public static extern nuint InetListenExW(char* lpszLocalAddress, uint nLocalPort, uint nBacklog, uint dwOptions);
+    [DllImport(LibraryLoader.Name)] public static extern nuint InetListenEx(byte* lpszLocalAddress, uint nLocalPort, uint nBacklog, uint dwOptions);
+    [DllImport(LibraryLoader.Name)] public static extern nuint InetAccept(nuint hServer, uint nTimeout);
+    [DllImport(LibraryLoader.Name)] public static extern nuint InetAcceptExA(nuint hServer, uint nTimeout, uint dwOptions, void* lpCredentials);
+    [DllImport(LibraryLoader.Name)] public static extern nuint InetAcceptExW(nuint hServer, uint nTimeout, uint dwOptions, void* lpCredentials);
+    [DllImport(LibraryLoader.Name)] public static extern nuint InetAcceptEx(nuint hServer, uint nTimeout, uint dwOptions, void* lpCredentials);
+    [DllImport(LibraryLoader.Name)] public static extern int InetReject(nuint hServer);
+    [DllImport(LibraryLoader.Name)] public static extern int InetIsListening(nuint hSocket);
+
+    // Events. lpEventProc: an INETEVENTPROC, e.g. the address of an [UnmanagedCallersOnly] method.
+    [DllImport(LibraryLoader.Name)] public static extern int InetRegisterEvent(nuint hSocket, uint nEventId, delegate* unmanaged<nuint, uint, uint, nuint, void> lpEventProc, nuint dwParam);
+    [DllImport(LibraryLoader.Name)] public static extern int InetEnableEvents(nuint hSocket);
+    [DllImport(LibraryLoader.Name)] public static extern int InetDisableEvents(nuint hSocket);
+    [DllImport(LibraryLoader.Name)] public static extern int InetFreezeEvents(nuint hSocket, int bFreeze);
+    [DllImport(LibraryLoader.Name)] public static extern int InetIsBlocking(nuint hSocket);
+    [DllImport(LibraryLoader.Name)] public static extern nuint InetAsyncConnectA(byte* lpszHostName, uint nRemotePort, uint nProtocol, uint nTimeout, uint dwOptions, void* lpCredentials, void* hEventWnd, uint uEventMsg);
+    [DllImport(LibraryLoader.Name)] public static extern nuint InetAsyncConnectW(char* lpszHostName, uint nRemotePort, uint nProtocol, uint nTimeout, uint dwOptions, void* lpCredentials, void* hEventWnd, uint uEventMsg);
+    [DllImport(LibraryLoader.Name)] public static extern nuint InetAsyncConnect(byte* lpszHostName, uint nRemotePort, uint nProtocol, uint nTimeout, uint dwOptions, void* lpCredentials, void* hEventWnd, uint uEventMsg);
+    [DllImport(LibraryLoader.Name)] public static extern nuint InetAsyncConnectExA(byte* lpszHostName, uint nRemotePort, uint nProtocol, uint nTimeout, uint dwOptions, byte* lpszLocalAddress, uint nLocalPort, void* lpCredentials, void* hEventWnd, uint uEventMsg);
+    [DllImport(LibraryLoader.Name)] public static extern nuint InetAsyncConnectExW(char* lpszHostName, uint nRemotePort, uint nProtocol, uint nTimeout, uint dwOptions, char* lpszLocalAddress, uint nLocalPort, void* lpCredentials, void* hEventWnd, uint uEventMsg);
+    [DllImport(LibraryLoader.Name)] public static extern nuint InetAsyncConnectEx(byte* lpszHostName, uint nRemotePort, uint nProtocol, uint nTimeout, uint dwOptions, byte* lpszLocalAddress, uint nLocalPort, void* lpCredentials, void* hEventWnd, uint uEventMsg);
+
     // Data transfer.
     [DllImport(LibraryLoader.Name)] public static extern int InetRead(nuint hSocket, byte* lpBuffer, int cbBuffer);
     [DllImport(LibraryLoader.Name)] public static extern int InetWrite(nuint hSocket, byte* lpBuffer, int cbBuffer);

@@ -24,12 +24,25 @@ public abstract unsafe class StringForm
 
     public abstract nuint ConnectUrl(string? url, uint timeout, uint options);
 
+    /// <summary>InetAsyncConnectEx (localAddress null and port 0 as InetConnect's defaults), with hEventWnd and uEventMsg 0.</summary>
+    public abstract nuint AsyncConnectEx(string? hostName, uint port, uint protocol, uint timeout, uint options, string? localAddress, uint localPort, void* window);
+
+    /// <summary>InetAsyncConnect, with uEventMsg 0.</summary>
+    public abstract nuint AsyncConnect(string? hostName, uint port, uint protocol, uint timeout, uint options, void* window);
+
     /// <summary>InetConnect with lpCredentials: NULL or this form's SECURITYCREDENTIALS (<see cref="TlsCredentials"/>).</summary>
     public abstract nuint ConnectWithCredentials(string? hostName, uint port, uint protocol, uint timeout, uint options, void* credentials);
 
     public abstract nuint ConnectExWithCredentials(string? hostName, uint port, uint protocol, uint timeout, uint options, string? localAddress, uint localPort, void* credentials);
 
     public abstract nuint ConnectUrlWithCredentials(string? url, uint timeout, uint options, void* credentials);
+
+    public abstract nuint Listen(string? localAddress, uint port);
+
+    public abstract nuint ListenEx(string? localAddress, uint port, uint backlog, uint options);
+
+    /// <summary>InetAcceptEx with NULL or this form's SECURITYCREDENTIALS.</summary>
+    public abstract nuint AcceptEx(nuint server, uint timeout, uint options, void* credentials);
 
     /// <summary>InetEnableSecurity with NULL or this form's SECURITYCREDENTIALS.</summary>
     public abstract int EnableSecurity(nuint handle, void* credentials);
@@ -97,6 +110,19 @@ public unsafe class AnsiForm : StringForm
             return ConnectUrlCore(text, timeout, options);
     }
 
+    public override nuint AsyncConnect(string? hostName, uint port, uint protocol, uint timeout, uint options, void* window)
+    {
+        fixed (byte* host = Terminated(hostName))
+            return AsyncConnectCore(host, port, protocol, timeout, options, window);
+    }
+
+    public override nuint AsyncConnectEx(string? hostName, uint port, uint protocol, uint timeout, uint options, string? localAddress, uint localPort, void* window)
+    {
+        fixed (byte* host = Terminated(hostName))
+        fixed (byte* local = Terminated(localAddress))
+            return AsyncConnectExCore(host, port, protocol, timeout, options, local, localPort, window);
+    }
+
     public override nuint ConnectWithCredentials(string? hostName, uint port, uint protocol, uint timeout, uint options, void* credentials)
     {
         fixed (byte* host = Terminated(hostName))
@@ -115,6 +141,20 @@ public unsafe class AnsiForm : StringForm
         fixed (byte* text = Terminated(url))
             return ConnectUrlWithCredentialsCore(text, timeout, options, credentials);
     }
+
+    public override nuint Listen(string? localAddress, uint port)
+    {
+        fixed (byte* local = Terminated(localAddress))
+            return ListenCore(local, port);
+    }
+
+    public override nuint ListenEx(string? localAddress, uint port, uint backlog, uint options)
+    {
+        fixed (byte* local = Terminated(localAddress))
+            return ListenExCore(local, port, backlog, options);
+    }
+
+    public override nuint AcceptEx(nuint server, uint timeout, uint options, void* credentials) => AcceptExCore(server, timeout, options, credentials);
 
     public override int EnableSecurity(nuint handle, void* credentials) => EnableSecurityCore(handle, credentials);
 
@@ -170,6 +210,12 @@ public unsafe class AnsiForm : StringForm
     protected virtual nuint ConnectUrlCore(byte* url, uint timeout, uint options) =>
         NativeMethods.InetConnectUrlA(url, timeout, options, null);
 
+    protected virtual nuint AsyncConnectCore(byte* host, uint port, uint protocol, uint timeout, uint options, void* window) =>
+        NativeMethods.InetAsyncConnectA(host, port, protocol, timeout, options, null, window, 0);
+
+    protected virtual nuint AsyncConnectExCore(byte* host, uint port, uint protocol, uint timeout, uint options, byte* local, uint localPort, void* window) =>
+        NativeMethods.InetAsyncConnectExA(host, port, protocol, timeout, options, local, localPort, null, window, 0);
+
     protected virtual nuint ConnectWithCredentialsCore(byte* host, uint port, uint protocol, uint timeout, uint options, void* credentials) =>
         NativeMethods.InetConnectA(host, port, protocol, timeout, options, credentials);
 
@@ -178,6 +224,13 @@ public unsafe class AnsiForm : StringForm
 
     protected virtual nuint ConnectUrlWithCredentialsCore(byte* url, uint timeout, uint options, void* credentials) =>
         NativeMethods.InetConnectUrlA(url, timeout, options, credentials);
+
+    protected virtual nuint ListenCore(byte* local, uint port) => NativeMethods.InetListenA(local, port);
+
+    protected virtual nuint ListenExCore(byte* local, uint port, uint backlog, uint options) => NativeMethods.InetListenExA(local, port, backlog, options);
+
+    protected virtual nuint AcceptExCore(nuint server, uint timeout, uint options, void* credentials) =>
+        NativeMethods.InetAcceptExA(server, timeout, options, credentials);
 
     protected virtual int EnableSecurityCore(nuint handle, void* credentials) => NativeMethods.InetEnableSecurityA(handle, credentials);
 
@@ -219,6 +272,12 @@ public sealed unsafe class PlainForm : AnsiForm
     protected override nuint ConnectUrlCore(byte* url, uint timeout, uint options) =>
         NativeMethods.InetConnectUrl(url, timeout, options, null);
 
+    protected override nuint AsyncConnectCore(byte* host, uint port, uint protocol, uint timeout, uint options, void* window) =>
+        NativeMethods.InetAsyncConnect(host, port, protocol, timeout, options, null, window, 0);
+
+    protected override nuint AsyncConnectExCore(byte* host, uint port, uint protocol, uint timeout, uint options, byte* local, uint localPort, void* window) =>
+        NativeMethods.InetAsyncConnectEx(host, port, protocol, timeout, options, local, localPort, null, window, 0);
+
     protected override nuint ConnectWithCredentialsCore(byte* host, uint port, uint protocol, uint timeout, uint options, void* credentials) =>
         NativeMethods.InetConnect(host, port, protocol, timeout, options, credentials);
 
@@ -227,6 +286,13 @@ public sealed unsafe class PlainForm : AnsiForm
 
     protected override nuint ConnectUrlWithCredentialsCore(byte* url, uint timeout, uint options, void* credentials) =>
         NativeMethods.InetConnectUrl(url, timeout, options, credentials);
+
+    protected override nuint ListenCore(byte* local, uint port) => NativeMethods.InetListen(local, port);
+
+    protected override nuint ListenExCore(byte* local, uint port, uint backlog, uint options) => NativeMethods.InetListenEx(local, port, backlog, options);
+
+    protected override nuint AcceptExCore(nuint server, uint timeout, uint options, void* credentials) =>
+        NativeMethods.InetAcceptEx(server, timeout, options, credentials);
 
     protected override int EnableSecurityCore(nuint handle, void* credentials) => NativeMethods.InetEnableSecurity(handle, credentials);
 
@@ -284,6 +350,19 @@ public sealed unsafe class WideForm : StringForm
             return NativeMethods.InetConnectUrlW(text, timeout, options, null);
     }
 
+    public override nuint AsyncConnect(string? hostName, uint port, uint protocol, uint timeout, uint options, void* window)
+    {
+        fixed (char* host = hostName)
+            return NativeMethods.InetAsyncConnectW(host, port, protocol, timeout, options, null, window, 0);
+    }
+
+    public override nuint AsyncConnectEx(string? hostName, uint port, uint protocol, uint timeout, uint options, string? localAddress, uint localPort, void* window)
+    {
+        fixed (char* host = hostName)
+        fixed (char* local = localAddress)
+            return NativeMethods.InetAsyncConnectExW(host, port, protocol, timeout, options, local, localPort, null, window, 0);
+    }
+
     public override nuint ConnectWithCredentials(string? hostName, uint port, uint protocol, uint timeout, uint options, void* credentials)
     {
         fixed (char* host = hostName)
@@ -302,6 +381,21 @@ public sealed unsafe class WideForm : StringForm
         fixed (char* text = url)
             return NativeMethods.InetConnectUrlW(text, timeout, options, credentials);
     }
+
+    public override nuint Listen(string? localAddress, uint port)
+    {
+        fixed (char* local = localAddress)
+            return NativeMethods.InetListenW(local, port);
+    }
+
+    public override nuint ListenEx(string? localAddress, uint port, uint backlog, uint options)
+    {
+        fixed (char* local = localAddress)
+            return NativeMethods.InetListenExW(local, port, backlog, options);
+    }
+
+    public override nuint AcceptEx(nuint server, uint timeout, uint options, void* credentials) =>
+        NativeMethods.InetAcceptExW(server, timeout, options, credentials);
 
     public override int EnableSecurity(nuint handle, void* credentials) => NativeMethods.InetEnableSecurityW(handle, credentials);
 

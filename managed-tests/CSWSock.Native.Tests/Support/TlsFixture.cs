@@ -1,7 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using CSWSock.Core.Errors;
-using static CSWSock.Native.Tests.Support.NativeMethods;
 
 namespace CSWSock.Native.Tests.Support;
 
@@ -18,23 +16,6 @@ public abstract unsafe class TlsFixture : LibraryFixture
         Assert.That(TlsCertificates.Shared.TrustRequested, Is.True, "setenv(SSL_CERT_FILE) failed");
 
     private protected TlsServer StartServer(TlsServerOptions? options = null) => Keep(TlsServer.Start(options));
-
-    /// <summary>The call failed the way an INT function does: INET_ERROR and <paramref name="code"/> as the last error.</summary>
-    protected static void ExpectError(int result, ErrorCode code)
-    {
-        Assert.That(result, Is.EqualTo(-1), "INET_ERROR");
-        Assert.That((ErrorCode)InetGetLastError(), Is.EqualTo(code));
-    }
-
-    /// <summary>The connect failed: INVALID_SOCKET and <paramref name="code"/> as the last error.</summary>
-    protected static void ExpectNoSocket(nuint handle, ErrorCode code)
-    {
-        Assert.That(handle, Is.EqualTo(InvalidSocket), "INVALID_SOCKET");
-        Assert.That((ErrorCode)InetGetLastError(), Is.EqualTo(code));
-    }
-
-    protected static void ExpectSocket(nuint handle) =>
-        Assert.That(handle, Is.Not.EqualTo(InvalidSocket), $"connect failed: 0x{InetGetLastError():X8}");
 
     /// <summary>A listener that accepts its connection and never sends anything; both are closed after the test.</summary>
     protected int SilentServerPort() => Keep(new SilentServer()).Port;

@@ -21,12 +21,13 @@ internal sealed unsafe class TlsCredentials : IDisposable
     public static int CertNameOffset => Dwords * sizeof(uint) + 4 * sizeof(nint);
 
     public TlsCredentials(StringForm form, uint protocol = 0, string? hostName = null, string? userName = null, string? password = null,
-        string? certStore = null, string? certName = null, uint? size = null)
+        string? certStore = null, string? certName = null, uint? size = null, uint options = 0)
     {
         Pointer = NativeMemory.AllocZeroed((nuint)Size);
         var dwords = (uint*)Pointer;
         dwords[0] = size ?? (uint)Size;
         dwords[1] = protocol;
+        dwords[2] = options;
         var pointers = (nint*)((byte*)Pointer + Dwords * sizeof(uint));
         string?[] texts = [hostName, userName, password, certStore, certName];
         for (int i = 0; i < texts.Length; i++)

@@ -75,7 +75,7 @@ public enum SecurityProtocol : uint
     SECURITY_PROTOCOL_TLS13 = 0x3000,
 }
 
-/// <summary>nEventId of InetRegisterEvent; server events continue from 7.</summary>
+/// <summary>nEventId of InetRegisterEvent; ACCEPT (7) is a listening handle's: a client is waiting.</summary>
 public enum InetEvent : uint
 {
     INET_EVENT_CONNECT = 1,
@@ -84,6 +84,7 @@ public enum InetEvent : uint
     INET_EVENT_WRITE = 4,
     INET_EVENT_TIMEOUT = 5,
     INET_EVENT_CANCEL = 6,
+    INET_EVENT_ACCEPT = 7,
 }
 
 /// <summary>
@@ -95,4 +96,12 @@ public enum InetStatus
     INET_STATUS_IDLE = 1,
     INET_STATUS_READ = 3,
     INET_STATUS_WRITE = 4,
+}
+
+/// <summary>SECURITYCREDENTIALS.dwOptions.</summary>
+[Flags]
+public enum CredentialOptions : uint
+{
+    /// <summary>A server requires a client certificate, and validates it.</summary>
+    CREDENTIAL_CLIENT_REQUIRED = 0x1,
 }

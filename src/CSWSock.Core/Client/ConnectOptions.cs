@@ -34,7 +34,7 @@ internal static class ConnectOptions
         return options;
     }
 
-    /// <summary>Sets the socket options the flags promise, before the socket is bound or connected.</summary>
+    /// <summary>Sets the socket options the flags promise: before a connect's socket is bound, or on an accepted one.</summary>
     public static void Apply(Socket socket, InetOptions options)
     {
         PlatformSockets.SetInheritable(socket, !options.HasFlag(InetOptions.INET_OPTION_NOINHERIT));

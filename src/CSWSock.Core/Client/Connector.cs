@@ -18,42 +18,18 @@ internal static class Connector
 
     public static Connection Connect(ConnectRequest request)
     {
-        var host = HostName.Parse(request.HostName);
-        if (request.Port is 0 or > IPEndPoint.MaxPort || request.LocalPort > IPEndPoint.MaxPort)
-            throw new InetException(ErrorCode.ST_ERROR_INVALID_PORT);
-        var protocol = request.Protocol switch
-        {
-            0 or (uint)InetProtocol.INET_PROTOCOL_TCP => ProtocolType.Tcp,
-            (uint)InetProtocol.INET_PROTOCOL_UDP => ProtocolType.Udp,
-            _ => throw new InetException(ErrorCode.ST_ERROR_INVALID_PROTOCOL),
-        };
-        var options = ConnectOptions.Validate(request.Options, protocol);
-        // Credentials are checked before anything goes on the network.
-        var tls = options.HasFlag(InetOptions.INET_OPTION_SECURE) ? TlsSettings.Create(host.Ascii, options, request.Credentials) : null;
-        bool reserved = options.HasFlag(InetOptions.INET_OPTION_RESERVEDPORT);
-        if (reserved && request.LocalPort > HighestReservedPort)
-            throw new InetException(ErrorCode.ST_ERROR_INVALID_PORT, "INET_OPTION_RESERVEDPORT needs a local port below 1024");
-
+        var plan = Plan(request);
         var deadline = Deadline.FromTimeout(request.TimeoutSeconds);
-        var local = LocalAddress(request.LocalAddress);
-        var addresses = Resolver.Resolve(host, deadline, options.HasFlag(InetOptions.INET_OPTION_PREFER_IPV6),
-            local?.AddressFamily ?? AddressFamily.Unspecified);
-
         SocketException? failure = null;
-        foreach (var address in addresses)
+        foreach (var address in Resolve(plan, deadline, AddressFamily.Unspecified))
         {
-            var socket = new Socket(address.AddressFamily, protocol == ProtocolType.Tcp ? SocketType.Stream : SocketType.Dgram, protocol);
+            var socket = new Socket(address.AddressFamily, plan.Protocol == ProtocolType.Tcp ? SocketType.Stream : SocketType.Dgram, plan.Protocol);
             try
             {
-                ConnectOptions.Apply(socket, options);
-                Bind(socket, protocol, local, (int)request.LocalPort, reserved);
-                if (!options.HasFlag(InetOptions.INET_OPTION_REUSEADDRESS) && socket.IsBound)
-                    socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, false);
-                var remote = new IPEndPoint(address, (int)request.Port);
-                var pending = protocol == ProtocolType.Tcp ? ConnectWithin(socket, remote, deadline) : SocketError.Success;
-                var connection = new Connection(socket, protocol, options, host.Ascii, remote, request.TimeoutSeconds, pending);
-                if (tls is not null)
-                    StartTls(connection, tls, deadline);
+                var (remote, pending) = Open(socket, plan, address, deadline);
+                var connection = new Connection(socket, plan.Protocol, plan.Options, plan.Host.Ascii, remote, request.TimeoutSeconds, pending);
+                if (plan.Tls is not null)
+                    StartTls(connection, plan.Tls, deadline);
                 return connection;
             }
             catch (SocketException e) when (IsWorthAnotherAddress(e.SocketErrorCode))
@@ -70,6 +46,57 @@ internal static class Connector
         throw failure!;
     }
 
+    /// <summary>A request whose arguments have been checked, before anything goes on the network.</summary>
+    internal sealed record ConnectPlan(ConnectRequest Request, HostName Host, ProtocolType Protocol, InetOptions Options, TlsSettings? Tls,
+        bool Reserved, IPAddress? Local);
+
+    /// <summary>Checks the arguments (and the credentials) of <paramref name="request"/>.</summary>
+    internal static ConnectPlan Plan(ConnectRequest request)
+    {
+        var host = HostName.Parse(request.HostName);
+        if (request.Port is 0 or > IPEndPoint.MaxPort || request.LocalPort > IPEndPoint.MaxPort)
+            throw new InetException(ErrorCode.ST_ERROR_INVALID_PORT);
+        var protocol = request.Protocol switch
+        {
+            0 or (uint)InetProtocol.INET_PROTOCOL_TCP => ProtocolType.Tcp,
+            (uint)InetProtocol.INET_PROTOCOL_UDP => ProtocolType.Udp,
+            _ => throw new InetException(ErrorCode.ST_ERROR_INVALID_PROTOCOL),
+        };
+        var options = ConnectOptions.Validate(request.Options, protocol);
+        // Credentials are checked before anything goes on the network.
+        var tls = options.HasFlag(InetOptions.INET_OPTION_SECURE) ? TlsSettings.Create(host.Ascii, options, request.Credentials) : null;
+        bool reserved = options.HasFlag(InetOptions.INET_OPTION_RESERVEDPORT);
+        if (reserved && request.LocalPort > HighestReservedPort)
+            throw new InetException(ErrorCode.ST_ERROR_INVALID_PORT, "INET_OPTION_RESERVEDPORT needs a local port below 1024");
+        return new ConnectPlan(request, host, protocol, options, tls, reserved, HostName.LocalAddress(request.LocalAddress));
+    }
+
+    /// <summary>The host's addresses in the order to try them; only <paramref name="family"/>'s unless Unspecified (or the local address's).</summary>
+    internal static IReadOnlyList<IPAddress> Resolve(ConnectPlan plan, Deadline deadline, AddressFamily family) =>
+        Resolver.Resolve(plan.Host, deadline, plan.Options.HasFlag(InetOptions.INET_OPTION_PREFER_IPV6),
+            plan.Local?.AddressFamily ?? family);
+
+    /// <summary>
+    /// Applies the options to <paramref name="socket"/>, binds it (the first time) and connects it to
+    /// <paramref name="address"/> (mapped to IPv6 on a dual-mode socket) by the deadline; returns the
+    /// remote end point and the error the connect saw after the handshake (see <see cref="ConnectWithin"/>).
+    /// </summary>
+    internal static (IPEndPoint Remote, SocketError Pending) Open(Socket socket, ConnectPlan plan, IPAddress address, Deadline deadline)
+    {
+        bool mapped = socket.AddressFamily == AddressFamily.InterNetworkV6 && address.AddressFamily == AddressFamily.InterNetwork;
+        if (!socket.IsBound)
+        {
+            ConnectOptions.Apply(socket, plan.Options);
+            Bind(socket, plan.Protocol, mapped ? plan.Local?.MapToIPv6() : plan.Local, (int)plan.Request.LocalPort, plan.Reserved);
+            if (!plan.Options.HasFlag(InetOptions.INET_OPTION_REUSEADDRESS) && socket.IsBound)
+                socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, false);
+        }
+        var remote = new IPEndPoint(address, (int)plan.Request.Port);
+        var target = mapped ? new IPEndPoint(address.MapToIPv6(), remote.Port) : remote;
+        var pending = plan.Protocol == ProtocolType.Tcp ? ConnectWithin(socket, target, deadline) : SocketError.Success;
+        return (remote, pending);
+    }
+
     /// <summary>Implicit TLS, within the connect's deadline; a failure closes the socket.</summary>
     private static void StartTls(Connection connection, TlsSettings settings, Deadline deadline)
     {
@@ -82,16 +109,6 @@ internal static class Connector
             connection.Release();
             throw;
         }
-    }
-
-    /// <summary>A local address is an IP literal of this machine (NULL or "": any).</summary>
-    private static IPAddress? LocalAddress(string? text)
-    {
-        if (string.IsNullOrEmpty(text))
-            return null;
-        return HostName.TryParseLiteral(text, out var address)
-            ? address
-            : throw new InetException(ErrorCode.ST_ERROR_INVALID_ADDRESS, $"local address '{text}' is not an IP address");
     }
 
     /// <summary>
@@ -153,7 +170,7 @@ internal static class Connector
     }
 
     // Failures of this address, not of the request: the next address may work.
-    private static bool IsWorthAnotherAddress(SocketError error) => error is
+    internal static bool IsWorthAnotherAddress(SocketError error) => error is
         SocketError.ConnectionRefused or SocketError.NetworkUnreachable or SocketError.HostUnreachable or
         SocketError.NetworkDown or SocketError.AddressFamilyNotSupported or SocketError.AddressNotAvailable or
         SocketError.TimedOut;

@@ -27,6 +27,16 @@ public sealed record HostName(string Ascii, IPAddress? Literal)
         return new HostName(ToAscii(host), null);
     }
 
+    /// <summary>A local address (InetConnectEx, InetListenEx) is an IP literal of this machine; NULL or "": any (null).</summary>
+    public static IPAddress? LocalAddress(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+            return null;
+        return TryParseLiteral(text, out var address)
+            ? address
+            : throw new InetException(ErrorCode.ST_ERROR_INVALID_ADDRESS, $"local address '{text}' is not an IP address");
+    }
+
     /// <summary>
     /// An IPv4 literal, or an IPv6 literal with or without brackets; nothing else (IPAddress.TryParse
     /// alone would also take "[::1]:80" and drop the port).

@@ -1,6 +1,5 @@
 using System.Net.Security;
 using System.Net.Sockets;
-using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
 using CSWSock.Core.Abi;
 using CSWSock.Core.Errors;
@@ -44,12 +43,21 @@ public sealed partial class Connection
     }
 
     /// <summary>
-    /// Starts TLS on the connected socket: at connect (INET_OPTION_SECURE) or later (InetEnableSecurity,
-    /// <paramref name="explicitly"/>). For explicit TLS, whatever was received before and not read is
-    /// discarded first: it never reaches the caller as if it had come through TLS. At connect nothing
-    /// is discarded, so a server that speaks first in plain text fails the handshake at once.
+    /// Starts TLS on the connected socket, as the client: at connect (INET_OPTION_SECURE) or later
+    /// (InetEnableSecurity, <paramref name="explicitly"/>). See <see cref="StartTls(Action{SslStream}, Deadline, bool)"/>.
     /// </summary>
-    internal void StartTls(TlsSettings settings, Deadline deadline, bool explicitly)
+    internal void StartTls(TlsSettings settings, Deadline deadline, bool explicitly) =>
+        StartTls(tls => Authenticate(tls, settings), deadline, explicitly);
+
+    /// <summary>
+    /// Runs <paramref name="authenticate"/> (one side of the handshake) over the socket. No plain text
+    /// received before it ever reaches the caller as if it had come through TLS. For explicit TLS a
+    /// client, which speaks first, discards whatever was received and not read; a server discards what
+    /// it read ahead (after the STARTTLS command), but not the socket's bytes, which may already be the
+    /// client's hello: plain text among them fails the handshake. For implicit TLS nothing is
+    /// discarded, so a peer that speaks first in plain text fails the handshake at once.
+    /// </summary>
+    private void StartTls(Action<SslStream> authenticate, Deadline deadline, bool explicitly)
     {
         ThrowIfBroken();
         if (Protocol != ProtocolType.Tcp || _tls is not null)
@@ -58,13 +66,15 @@ public sealed partial class Connection
         lock (_writeGate)
         {
             using var call = Begin(InetStatus.INET_STATUS_READ);
-            if (explicitly)
+            if (explicitly && IsServerSide)
+                _received.Clear();
+            else if (explicitly)
                 DiscardReceived();
             var records = new RecordStream(this) { ReadDeadline = deadline, WriteDeadline = deadline };
             var tls = new SslStream(records, leaveInnerStreamOpen: true);
             try
             {
-                Authenticate(tls, settings);
+                authenticate(tls);
             }
             catch
             {
@@ -79,7 +89,7 @@ public sealed partial class Connection
 
     private static void Authenticate(SslStream tls, TlsSettings settings)
     {
-        ErrorCode? rejected = null;
+        var check = new PeerCertificateCheck(settings.Validate);
         var options = new SslClientAuthenticationOptions
         {
             TargetHost = settings.TargetHost,
@@ -89,22 +99,9 @@ public sealed partial class Connection
             CertificateChainPolicy = settings.Validate ? null : UncheckedChain(),
             CipherSuitesPolicy = settings.CipherSuites,
             ClientCertificates = settings.ClientCertificate is { } certificate ? [certificate] : null,
-            RemoteCertificateValidationCallback = (_, _, chain, errors) =>
-            {
-                if (!settings.Validate || errors == SslPolicyErrors.None)
-                    return true;
-                rejected = TlsFailures.Classify(errors, chain);
-                return false;
-            },
+            RemoteCertificateValidationCallback = (_, _, chain, errors) => check.Accept(chain, errors),
         };
-        try
-        {
-            tls.AuthenticateAsClient(options);
-        }
-        catch (Exception failure) when (failure is AuthenticationException or IOException)
-        {
-            throw rejected is { } code ? new InetException(code) : TlsFailures.Handshake(failure);
-        }
+        check.Run(() => tls.AuthenticateAsClient(options));
     }
 
     private static X509ChainPolicy UncheckedChain() => new()

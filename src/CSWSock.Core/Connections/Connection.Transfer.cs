@@ -18,10 +18,10 @@ public sealed partial class Connection
         ThrowIfBroken();
         lock (_readGate)
         {
+            using var call = Begin(InetStatus.INET_STATUS_READ);
             if (_received.Count > 0)
                 return _received.Take(buffer);
-            using var call = Begin(InetStatus.INET_STATUS_READ);
-            return ReceiveInto(buffer, CallDeadline);
+            return IsBlocking ? ReceiveInto(buffer, CallDeadline) : ReceiveNow(buffer);
         }
     }
 
@@ -43,9 +43,18 @@ public sealed partial class Connection
         lock (_writeGate)
         {
             using var call = Begin(InetStatus.INET_STATUS_WRITE);
-            return Protocol == ProtocolType.Udp ? SendDatagram(data, RemoteEndPoint, CallDeadline)
-                : _tls is not null ? WriteTls(data, CallDeadline)
-                : SendAll(data, CallDeadline, shortWriteAllowed: true);
+            try
+            {
+                // A TLS record cannot be sent in part: over TLS a write waits for room even in event mode.
+                return Protocol == ProtocolType.Udp ? SendDatagram(data, RemoteEndPoint, TransferDeadline)
+                    : _tls is not null ? WriteTls(data, CallDeadline)
+                    : SendAll(data, TransferDeadline, shortWriteAllowed: true);
+            }
+            catch (InetException blocked) when (blocked.Code == ErrorCode.ST_ERROR_OPERATION_WOULD_BLOCK)
+            {
+                WriteBlocked();
+                throw;
+            }
         }
     }
 
@@ -71,12 +80,12 @@ public sealed partial class Connection
                 FillWaitingTls();
             int count = _received.Peek(buffer);
             if (count == buffer.Length || _tls is not null)
-                return count;
+                return count > 0 || IsBlocking || _peerClosed ? count : throw WouldBlock();
             int more = _socket.Receive(buffer[count..], SocketFlags.Peek, out var error);
             return error switch
             {
                 SocketError.Success => count + more,
-                SocketError.WouldBlock => count,
+                SocketError.WouldBlock => count > 0 || IsBlocking ? count : throw WouldBlock(),
                 SocketError.MessageSize => buffer.Length, // a datagram larger than the buffer filled it
                 _ => throw Failed(error),
             };
@@ -142,7 +151,7 @@ public sealed partial class Connection
                     _readGate.Exit();
                 }
             }
-            if (deadline.HasExpired || _closed)
+            if (deadline.HasExpired || _calls.IsClosed)
                 return false;
             if (SocketWait.Slice(_socket, SelectMode.SelectRead, deadline))
                 Thread.Sleep(1); // bytes are there, but not yet a whole record
@@ -158,7 +167,7 @@ public sealed partial class Connection
             if (SocketWait.Slice(_socket, mode, deadline))
                 return true;
         }
-        while (!deadline.HasExpired && !_closed);
+        while (!deadline.HasExpired && !_calls.IsClosed);
         return false;
     }
 

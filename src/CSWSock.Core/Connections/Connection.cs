@@ -3,13 +3,14 @@ using System.Net.Sockets;
 using CSWSock.Core.Abi;
 using CSWSock.Core.Errors;
 using CSWSock.Core.Handles;
+using CSWSock.Core.Security;
 
 namespace CSWSock.Core.Connections;
 
 /// <summary>
-/// One client connection: its OS socket (kept non-blocking; every blocking call waits in
-/// <see cref="WaitFor"/>, where timeouts, InetCancel and a close on another thread are seen), the
-/// bytes received ahead of the caller, and what InetGetStatus reports.
+/// One connection, made by InetConnect or accepted by InetAccept: its OS socket (kept non-blocking;
+/// every blocking call waits in <see cref="WaitFor"/>, where timeouts, InetCancel and a close on
+/// another thread are seen), the bytes received ahead of the caller, and what InetGetStatus reports.
 /// </summary>
 public sealed partial class Connection : IHandleResource
 {
@@ -17,12 +18,10 @@ public sealed partial class Connection : IHandleResource
     private readonly ReceiveBuffer _received = new();
     private readonly Lock _readGate = new();
     private readonly Lock _writeGate = new();
-    private volatile bool _closed;
+    private readonly BlockingCalls _calls = new();
     private volatile bool _abortive;
     private volatile bool _peerClosed;
     private volatile bool _failed;
-    private int _blockingCalls;
-    private int _cancelRequested;
     private int _status = (int)InetStatus.INET_STATUS_IDLE;
     private uint _timeoutSeconds;
     private IPEndPoint? _lastSender;
@@ -53,7 +52,16 @@ public sealed partial class Connection : IHandleResource
     public string HostName { get; }
 
     /// <summary>The peer (TCP) or the default destination (UDP).</summary>
-    public IPEndPoint RemoteEndPoint { get; }
+    public IPEndPoint RemoteEndPoint { get; private set; }
+
+    /// <summary>
+    /// Accepted by a listener (InetAccept): TLS on it is the server side, with
+    /// <see cref="ServerCredentials"/> unless InetEnableSecurity names others.
+    /// </summary>
+    public bool IsServerSide { get; init; }
+
+    /// <summary>The credentials InetAcceptEx was given (null: none).</summary>
+    internal ClientCredentials? ServerCredentials { get; init; }
 
     /// <summary>The timeout, in seconds, of every blocking call on the handle; 0 waits indefinitely.</summary>
     public uint TimeoutSeconds
@@ -68,7 +76,7 @@ public sealed partial class Connection : IHandleResource
     /// False once the peer has closed (a read returned 0), the connection failed, or the handle is
     /// closed. Answered from state, without a system call.
     /// </summary>
-    public bool IsConnected => !_closed && !_peerClosed && !_failed;
+    public bool IsConnected => !_calls.IsClosed && !_peerClosed && !_failed && !IsConnecting;
 
     public IPEndPoint LocalEndPoint => Unmapped(PlatformSockets.LocalEndPoint(_socket));
 
@@ -78,8 +86,8 @@ public sealed partial class Connection : IHandleResource
     /// <summary>InetCancel: the blocking call in progress on another thread fails with ST_ERROR_OPERATION_CANCELED.</summary>
     public void Cancel()
     {
-        if (Volatile.Read(ref _blockingCalls) > 0)
-            Volatile.Write(ref _cancelRequested, 1);
+        _calls.Cancel();
+        CancelEvents();
     }
 
     /// <summary>InetAbort: when the handle is closed, queued data is discarded and the peer gets a reset.</summary>
@@ -87,11 +95,12 @@ public sealed partial class Connection : IHandleResource
 
     public void Interrupt()
     {
-        _closed = true;
+        _calls.Close();
         if (!_abortive)
             BestEffort.Run(SendCloseNotify);
         // Wakes calls blocked on the socket; an abort must not send a FIN before its reset.
         PlatformSockets.Shutdown(_socket, _abortive ? SocketShutdown.Receive : SocketShutdown.Both);
+        StopEvents(); // waits for a callback running on another thread: none runs after the close
     }
 
     public void Release()
@@ -101,6 +110,7 @@ public sealed partial class Connection : IHandleResource
             BestEffort.Run(() => _socket.LingerState = new LingerOption(true, 0));
         else
             BestEffort.Run(DiscardReceived); // closing with unread data would reset the connection and lose what the peer has not read
+        _calls.Dispose();
         _socket.Dispose();
     }
 
@@ -110,39 +120,23 @@ public sealed partial class Connection : IHandleResource
     /// </summary>
     private BlockingCall Begin(InetStatus status)
     {
-        ThrowIfClosed();
-        Interlocked.Increment(ref _blockingCalls);
+        var call = _calls.Begin();
         Volatile.Write(ref _status, (int)status);
-        return new BlockingCall(this);
+        return new BlockingCall(this, call, status);
     }
 
-    private readonly struct BlockingCall(Connection connection) : IDisposable
+    private readonly struct BlockingCall(Connection connection, BlockingCalls.Call call, InetStatus status) : IDisposable
     {
         public void Dispose()
         {
-            if (Interlocked.Decrement(ref connection._blockingCalls) == 0)
-            {
-                Volatile.Write(ref connection._cancelRequested, 0);
+            if (call.End())
                 Volatile.Write(ref connection._status, (int)InetStatus.INET_STATUS_IDLE);
-            }
+            connection.CallEnded(status);
         }
     }
 
     /// <summary>Waits until the socket is ready for <paramref name="mode"/> (or in error, for the next call to report).</summary>
-    private void WaitFor(SelectMode mode, Deadline deadline)
-    {
-        while (true)
-        {
-            ThrowIfInterrupted();
-            if (SocketWait.Slice(_socket, mode, deadline))
-            {
-                ThrowIfInterrupted();
-                return;
-            }
-            if (deadline.HasExpired)
-                throw new InetException(ErrorCode.ST_ERROR_OPERATION_TIMEOUT);
-        }
-    }
+    private void WaitFor(SelectMode mode, Deadline deadline) => _calls.WaitFor(_socket, mode, deadline);
 
     /// <summary>
     /// After a TLS handshake that failed part way, or a TLS record half sent, the bytes on the socket
@@ -167,21 +161,7 @@ public sealed partial class Connection : IHandleResource
             throw Failed((SocketError)error);
     }
 
-    private void ThrowIfInterrupted()
-    {
-        ThrowIfClosed();
-        if (Interlocked.Exchange(ref _cancelRequested, 0) != 0)
-            throw new InetException(ErrorCode.ST_ERROR_OPERATION_CANCELED);
-    }
-
-    private void ThrowIfClosed()
-    {
-        if (_closed)
-            throw Closed();
-    }
-
-    private static InetException Closed() =>
-        new(ErrorCode.ST_ERROR_CONNECTION_ABORTED, "the handle was closed during the call");
+    private void ThrowIfClosed() => _calls.ThrowIfClosed();
 
     /// <summary>
     /// A socket error that ends the connection; the caller throws it. Once the handle is closed on
@@ -189,8 +169,8 @@ public sealed partial class Connection : IHandleResource
     /// </summary>
     private Exception Failed(SocketError error)
     {
-        if (_closed)
-            return Closed();
+        if (_calls.IsClosed)
+            return BlockingCalls.Closed();
         if (error is SocketError.ConnectionReset or SocketError.ConnectionAborted or SocketError.NetworkReset or SocketError.TimedOut)
             _failed = true;
         return new SocketException((int)error);
@@ -199,6 +179,6 @@ public sealed partial class Connection : IHandleResource
     private Deadline CallDeadline => Deadline.FromTimeout(TimeoutSeconds);
 
     // Dual-mode IPv6 sockets report IPv4 peers as ::ffff:a.b.c.d; callers see them as IPv4.
-    private static IPEndPoint Unmapped(IPEndPoint endPoint) =>
+    internal static IPEndPoint Unmapped(IPEndPoint endPoint) =>
         endPoint.Address.IsIPv4MappedToIPv6 ? new IPEndPoint(endPoint.Address.MapToIPv4(), endPoint.Port) : endPoint;
 }

@@ -9,16 +9,25 @@ namespace CSWSock.Core.Connections;
 public readonly struct Deadline
 {
     private readonly long _end;
+    private readonly bool _noWait;
 
-    private Deadline(long end) => _end = end;
+    private Deadline(long end, bool noWait = false) => (_end, _noWait) = (end, noWait);
 
     public static Deadline Never { get; } = new(long.MaxValue);
+
+    /// <summary>Already expired, for a call that must not wait (event mode): it fails with WOULD_BLOCK, not a timeout.</summary>
+    public static Deadline NoWait { get; } = new(0, noWait: true);
+
+    public bool IsNoWait => _noWait;
 
     /// <summary>A handle's or a connect's timeout in seconds, where 0 means wait indefinitely.</summary>
     public static Deadline FromTimeout(uint seconds) => seconds == 0 ? Never : After(seconds);
 
     /// <summary>A poll's timeout in seconds, where 0 means do not wait (InetIsReadable, InetIsWritable).</summary>
     public static Deadline After(uint seconds) => new(Stopwatch.GetTimestamp() + seconds * Stopwatch.Frequency);
+
+    /// <summary>A wait's timeout in seconds, where INFINITE (0xFFFFFFFF) waits indefinitely and 0 not at all (InetAccept).</summary>
+    public static Deadline ForWait(uint seconds) => seconds == uint.MaxValue ? Never : After(seconds);
 
     public bool IsNever => _end == long.MaxValue;
 

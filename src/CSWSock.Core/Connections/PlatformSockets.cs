@@ -73,6 +73,18 @@ internal static partial class PlatformSockets
     }
 
     /// <summary>
+    /// INET_OPTION_REUSEADDRESS on a listener: SO_REUSEADDR on Windows, where another socket may then
+    /// bind the same address. On Linux .NET's bind sets SO_REUSEADDR on every socket already (a port
+    /// whose connections are in TIME_WAIT can be bound, as Winsock allows by default), and .NET's
+    /// ReuseAddress would add SO_REUSEPORT, which lets two sockets listen on one address: nothing is set.
+    /// </summary>
+    public static void ShareListeningAddress(Socket socket)
+    {
+        if (OperatingSystem.IsWindows())
+            socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+    }
+
+    /// <summary>
     /// INET_OPTION_EXCLUSIVE: Windows has SO_EXCLUSIVEADDRUSE; on Linux a bind without
     /// SO_REUSEADDR/SO_REUSEPORT is already exclusive.
     /// </summary>

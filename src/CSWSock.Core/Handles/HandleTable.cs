@@ -31,7 +31,8 @@ public sealed class HandleTable
         if (!_entries.TryGetValue(handle, out var entry) || !entry.TryAddReference())
             throw new InetException(ErrorCode.ST_ERROR_INVALID_HANDLE);
         var lease = new HandleLease(entry);
-        if (access == HandleAccess.Owner && !entry.FreeThread && entry.OwnerThreadId != ThreadIdentity.Current)
+        // Inside the handle's own event callback any thread may use it (contract §8).
+        if (access == HandleAccess.Owner && !entry.FreeThread && entry.OwnerThreadId != ThreadIdentity.Current && CallbackThread.Current != entry)
         {
             lease.Dispose();
             throw new InetException(ErrorCode.ST_ERROR_NOT_HANDLE_OWNER);

@@ -33,6 +33,9 @@ internal unsafe struct SecurityCredentials<TChar> where TChar : unmanaged
             decode(credentials->lpszHostName),
             decode(credentials->lpszPassword),
             decode(credentials->lpszCertStore),
-            decode(credentials->lpszCertName));
+            decode(credentials->lpszCertName))
+        {
+            Options = credentials->dwOptions,
+        };
     }
 }
