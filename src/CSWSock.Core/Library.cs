@@ -34,16 +34,23 @@ public sealed partial class Library
         }
     }
 
-    /// <summary>Undoes one Initialize; the last one closes every handle the process still holds.</summary>
+    /// <summary>
+    /// Undoes one Initialize; the last one closes every handle the process still holds. They are
+    /// closed outside the lock: a close waits for the handle's running callback, and that callback
+    /// may call InetInitialize or InetUninitialize itself.
+    /// </summary>
     public void Uninitialize()
     {
+        IReadOnlyList<HandleEntry> open;
         lock (_lock)
         {
             if (_initializeCount == 0)
                 throw new InetException(ErrorCode.ST_ERROR_NOT_INITIALIZED);
-            if (--_initializeCount == 0)
-                Handles.CloseAll();
+            if (--_initializeCount > 0)
+                return;
+            open = Handles.TakeAll();
         }
+        HandleTable.Close(open);
     }
 
     public void EnsureInitialized()

@@ -245,6 +245,33 @@ public class ConnectionEventsTests
     }
 
     [Test]
+    public void Events_UninitializeWhileTheCallbackInitializesAgain_BothReturn()
+    {
+        using var session = Session.Tcp(options: InetOptions.INET_OPTION_FREETHREAD);
+        using var inside = new ManualResetEventSlim();
+        bool sawUninitialize = false;
+        var log = new EventLog
+        {
+            OnEvent = _ =>
+            {
+                inside.Set();
+                // The last InetUninitialize has begun (the count is 0) and is waiting for this callback.
+                sawUninitialize = SpinWait.SpinUntil(() => !session.Library.IsInitialized, OtherThread.Timeout);
+                session.Library.Initialize();
+                session.Library.Uninitialize();
+            },
+        }.Register(session.Library, session.Handle, InetEvent.INET_EVENT_CANCEL);
+        session.Library.Cancel(session.Handle);
+        OtherThread.Wait(inside, "the callback to start");
+
+        OtherThread.Run(session.Library.Uninitialize);
+
+        log.Next("the callback's record");
+        Assert.That(sawUninitialize, Is.True);
+        Assert.That(session.Library.IsInitialized, Is.False);
+    }
+
+    [Test]
     public void Events_DisconnectInsideTheCallback_DoesNotWaitForItself()
     {
         using var session = Session.Tcp();

@@ -58,17 +58,32 @@ public sealed class HandleTable
     }
 
     /// <summary>Closes every handle, whichever thread owns it (InetUninitialize).</summary>
-    public void CloseAll()
+    public void CloseAll() => Close(TakeAll());
+
+    /// <summary>
+    /// Takes every handle out of the table, for <see cref="Close(IReadOnlyList{HandleEntry})"/>: a caller
+    /// holding a lock takes them under it and closes them after, since a close waits for the handle's
+    /// running callback, which may call into the library.
+    /// </summary>
+    public IReadOnlyList<HandleEntry> TakeAll() => [.. _entries.Values.Where(Take)];
+
+    public static void Close(IReadOnlyList<HandleEntry> taken)
     {
-        foreach (var entry in _entries.Values)
-            Remove(entry);
+        foreach (var entry in taken)
+            Release(entry);
     }
 
     private void Remove(HandleEntry entry)
     {
-        // Only the caller that actually removes the entry drops the table's reference.
-        if (!_entries.TryRemove(KeyValuePair.Create(entry.Handle, entry)))
-            return;
+        if (Take(entry))
+            Release(entry);
+    }
+
+    // Only the caller that actually removes the entry drops the table's reference.
+    private bool Take(HandleEntry entry) => _entries.TryRemove(KeyValuePair.Create(entry.Handle, entry));
+
+    private static void Release(HandleEntry entry)
+    {
         // Once out of the table the entry must be released, or its socket would stay open for the
         // life of the process: nothing the resource throws while interrupting may skip that.
         BestEffort.Run(entry.Resource.Interrupt);
