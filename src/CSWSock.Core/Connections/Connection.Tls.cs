@@ -79,7 +79,8 @@ public sealed partial class Connection
             catch
             {
                 Break(ErrorCode.ST_ERROR_SECURITY_NEGOTIATION_FAILED);
-                BestEffort.Run(tls.Dispose); // the handshake's own failure is what the caller must see
+                BestEffort.Run(tls.Dispose); // the handshake's own failure is what the caller must see,
+                ThrowIfClosed();             // unless a close on another thread caused it
                 throw;
             }
             _records = records;
