@@ -11,7 +11,7 @@
 #include <cstring>
 
 #include "check.h"
-#include "lookup.hpp"
+#include "loaded_echo.hpp"
 #include "loopback.h"
 
 namespace {
@@ -51,28 +51,13 @@ void use_library(HMODULE module)
 {
     auto initialize = LOOKUP(module, InetInitializeA);
     auto connect = LOOKUP(module, InetConnectA);
-    auto write = LOOKUP(module, InetWrite);
-    auto read = LOOKUP(module, InetRead);
-    auto disconnect = LOOKUP(module, InetDisconnect);
     auto lastError = LOOKUP(module, InetGetLastError);
     auto errorString = LOOKUP(module, InetGetErrorStringW);
     auto normalize = LOOKUP(module, InetNormalizeHostNameA);
     auto uninitialize = LOOKUP(module, InetUninitialize);
 
     CHECK(initialize(nullptr, nullptr));
-    unsigned short port = 0;
-    SOCKET listener = loopback_listen(&port);
-    SOCKET client = connect("127.0.0.1", port, INET_PROTOCOL_TCP, 10, INET_OPTION_NODELAY, nullptr);
-    CHECK(client != INVALID_SOCKET);
-    SOCKET peer = loopback_accept(listener);
-    BYTE data[4] = {'p', 'i', 'n', 'g'};
-    CHECK(write(client, data, 4) == 4);
-    char echoed[4];
-    CHECK(recv(peer, echoed, 4, 0) == 4 && send(peer, echoed, 4, 0) == 4);
-    CHECK(read(client, data, 4) == 4);
-    CHECK(disconnect(client) == 0);
-    closesocket(peer);
-    closesocket(listener);
+    loaded_echo(module, "ping");
 
     SOCKET closed = INVALID_SOCKET;
     CHECK(connect("127.0.0.1", refusing_port(&closed), INET_PROTOCOL_TCP, 10, INET_OPTION_NONE, nullptr) == INVALID_SOCKET);

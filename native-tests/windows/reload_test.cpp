@@ -8,8 +8,7 @@
 #include <cstring>
 
 #include "check.h"
-#include "lookup.hpp"
-#include "loopback.h"
+#include "loaded_echo.hpp"
 
 namespace {
 
@@ -19,34 +18,13 @@ void round_trip(int round)
     CHECK(module != nullptr);
     auto initialize = LOOKUP(module, InetInitializeA);
     auto uninitialize = LOOKUP(module, InetUninitialize);
-    auto connect = LOOKUP(module, InetConnectA);
-    auto write = LOOKUP(module, InetWrite);
-    auto read = LOOKUP(module, InetRead);
-    auto disconnect = LOOKUP(module, InetDisconnect);
     auto lastError = LOOKUP(module, InetGetLastError);
     auto errorString = LOOKUP(module, InetGetErrorStringA);
 
     CHECK(initialize(nullptr, nullptr));
-    unsigned short port = 0;
-    SOCKET listener = loopback_listen(&port); // Winsock is up: InetInitialize started it
-    SOCKET client = connect("127.0.0.1", port, INET_PROTOCOL_TCP, 10, INET_OPTION_NONE, nullptr);
-    CHECK(client != INVALID_SOCKET);
-    SOCKET peer = loopback_accept(listener);
-
-    char sent[16];
-    std::snprintf(sent, sizeof(sent), "round %d", round);
-    INT length = static_cast<INT>(std::strlen(sent));
-    CHECK(write(client, reinterpret_cast<LPBYTE>(sent), length) == length);
-    char echoed[16] = {0};
-    CHECK(recv(peer, echoed, static_cast<int>(sizeof(echoed)), 0) == length);
-    CHECK(send(peer, echoed, length, 0) == length);
-    BYTE received[16] = {0};
-    CHECK(read(client, received, static_cast<INT>(sizeof(received))) == length);
-    CHECK(std::memcmp(received, sent, static_cast<size_t>(length)) == 0);
-
-    CHECK(disconnect(client) == 0);
-    closesocket(peer);
-    closesocket(listener);
+    char text[16];
+    std::snprintf(text, sizeof(text), "round %d", round);
+    loaded_echo(module, text); // Winsock is up: InetInitialize started it
     char message[128];
     CHECK(errorString(ST_ERROR_NOT_INITIALIZED, message, static_cast<INT>(sizeof(message))) > 0);
     uninitialize();
