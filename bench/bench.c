@@ -109,6 +109,7 @@ static struct config {
     int quick, reps, warmup, cold_reps;
     uint64_t bulk_bytes, tls_bulk_bytes;
     long pingpongs, connects, handshakes, calls, idle_connections;
+    long fanin_connections, fanin_messages, accepts, idle_handles, idle_ms;
 } cfg;
 
 static struct server_ports ports;
@@ -641,8 +642,20 @@ out:
 
 static int event_pingpong_sample(int side, double *vals, char *err)
 {
-    vals[0] = event_pingpong(side == OURS, HOST, ports.data, cfg.pingpongs, err, ERRLEN);
+    double seconds = event_echo(side == OURS, HOST, ports.data, 1, cfg.pingpongs, err, ERRLEN);
+    vals[0] = seconds > 0 ? (double)cfg.pingpongs / seconds : -1;
+    return seconds < 0 ? -1 : 0;
+}
+
+static int event_fanin_sample(int side, double *vals, char *err)
+{
+    vals[0] = event_echo(side == OURS, HOST, ports.data, cfg.fanin_connections, cfg.fanin_messages, err, ERRLEN) * 1e3;
     return vals[0] < 0 ? -1 : 0;
+}
+
+static int accept_rate_sample(int side, double *vals, char *err)
+{
+    return accept_sample(side == OURS, cfg.accepts, vals, err, ERRLEN);
 }
 
 struct count_goal {
@@ -976,12 +989,50 @@ static int memory_sample(int side, double *vals, char *err)
     return rc;
 }
 
+/* The idle cases: a child (idle.c) holds the handles, so that only their cost is measured. The
+   figure is cswsock11's alone: the raw side is not sampled. */
+static int idle_sample(int side, const char *what, long handles, double *vals, char *err)
+{
+    if (side == RAW)
+        return 0;
+    char port[16], count[32], ms[32];
+    snprintf(port, sizeof port, "%d", ports.hold);
+    snprintf(count, sizeof count, "%ld", handles);
+    snprintf(ms, sizeof ms, "%ld", cfg.idle_ms);
+    char *argv[] = {self_path, "--idle-child", (char *)what, port, count, ms, NULL};
+    int from;
+    pid_t pid;
+    if (spawn_process(argv, NULL, &from, &pid, err) != 0)
+        return -1;
+    char line[ERRLEN];
+    int got = read_line(from, line, sizeof line);
+    close(from);
+    int status;
+    waitpid(pid, &status, 0);
+    if (got != 0 || sscanf(line, "%lf", &vals[0]) != 1) {
+        set_error(err, "idle child (%s): %s", what, got != 0 ? "no report" : line);
+        return -1;
+    }
+    return 0;
+}
+
+static int idle_events_sample(int side, double *vals, char *err)
+{
+    return idle_sample(side, "events", cfg.idle_handles, vals, err);
+}
+
+static int idle_blocked_read_sample(int side, double *vals, char *err)
+{
+    return idle_sample(side, "read", 1, vals, err);
+}
+
 /* ------------------------------------------------------------------------------------------
  * Rows, cases, statistics, output
  * ---------------------------------------------------------------------------------------- */
 enum {
     R_BULK, R_BULK_UP, R_BULK_DOWN, R_PINGPONG, R_CONNECT, R_TLS_HANDSHAKE, R_TLS_HANDSHAKE_NAME, R_TLS_BULK, R_TLS_BULK_UP,
-    R_TLS_BULK_DOWN, R_CALL, R_COLD, R_COLD_INIT, R_MEMORY, R_MEMORY_RSS, R_EVENT_PINGPONG, ROW_COUNT
+    R_TLS_BULK_DOWN, R_CALL, R_COLD, R_COLD_INIT, R_MEMORY, R_MEMORY_RSS, R_EVENT_PINGPONG, R_EVENT_FANIN,
+    R_ACCEPT, R_IDLE_EVENTS, R_IDLE_BLOCKED_READ, ROW_COUNT
 };
 
 struct row {
@@ -1010,6 +1061,10 @@ static struct row rows[ROW_COUNT] = {
     [R_MEMORY] = {"memory", "KiB", 1, 1, "VmRSS growth holding the idle connections"},
     [R_MEMORY_RSS] = {"  memory_rss", "KiB", 1, 0, "whole VmRSS of that process"},
     [R_EVENT_PINGPONG] = {"event_pingpong", "rt/s", 0, 1, "64-byte echo driven by READ callbacks vs an epoll loop"},
+    [R_EVENT_FANIN] = {"event_fanin", "ms", 1, 1, "many connections at once, each 64-byte echoes by READ callbacks vs an epoll loop, total time"},
+    [R_ACCEPT] = {"accept", "acc/s", 0, 1, "InetAccept + InetDisconnect loop vs accept + close, clients from a raw C thread"},
+    [R_IDLE_EVENTS] = {"idle_events_cpu_s", "s", 1, 1, "CPU seconds of a process holding idle event-mode handles (cswsock11 only)"},
+    [R_IDLE_BLOCKED_READ] = {"idle_blocked_read_cpu_s", "s", 1, 1, "CPU seconds of a process with one thread blocked in InetRead (cswsock11 only)"},
 };
 
 struct bench_case {
@@ -1020,19 +1075,24 @@ struct bench_case {
     int reps; /* 0: cfg.reps */
     int ran, failed;
     char error[ERRLEN + 64];
+    int figure; /* a FIGURE line (cswsock11's median, one sample, no warm-up), not a RATIO */
 };
 
 static struct bench_case cases[] = {
-    {"bulk", bulk_sample, {R_BULK, R_BULK_UP, R_BULK_DOWN}, 3, 0, 0, 0, ""},
-    {"pingpong", pingpong_sample, {R_PINGPONG}, 1, 0, 0, 0, ""},
-    {"connect", connect_sample, {R_CONNECT}, 1, 0, 0, 0, ""},
-    {"tls_handshake", tls_handshake_sample, {R_TLS_HANDSHAKE}, 1, 0, 0, 0, ""},
-    {"tls_handshake_name", tls_handshake_name_sample, {R_TLS_HANDSHAKE_NAME}, 1, 0, 0, 0, ""},
-    {"tls_bulk", tls_bulk_sample, {R_TLS_BULK, R_TLS_BULK_UP, R_TLS_BULK_DOWN}, 3, 0, 0, 0, ""},
-    {"call_overhead", call_overhead_sample, {R_CALL}, 1, 0, 0, 0, ""},
-    {"cold_start", cold_start_sample, {R_COLD, R_COLD_INIT}, 2, -1, 0, 0, ""},
-    {"memory", memory_sample, {R_MEMORY, R_MEMORY_RSS}, 2, 0, 0, 0, ""},
-    {"event_pingpong", event_pingpong_sample, {R_EVENT_PINGPONG}, 1, 0, 0, 0, ""},
+    {"bulk", bulk_sample, {R_BULK, R_BULK_UP, R_BULK_DOWN}, 3, 0, 0, 0, "", 0},
+    {"pingpong", pingpong_sample, {R_PINGPONG}, 1, 0, 0, 0, "", 0},
+    {"connect", connect_sample, {R_CONNECT}, 1, 0, 0, 0, "", 0},
+    {"tls_handshake", tls_handshake_sample, {R_TLS_HANDSHAKE}, 1, 0, 0, 0, "", 0},
+    {"tls_handshake_name", tls_handshake_name_sample, {R_TLS_HANDSHAKE_NAME}, 1, 0, 0, 0, "", 0},
+    {"tls_bulk", tls_bulk_sample, {R_TLS_BULK, R_TLS_BULK_UP, R_TLS_BULK_DOWN}, 3, 0, 0, 0, "", 0},
+    {"call_overhead", call_overhead_sample, {R_CALL}, 1, 0, 0, 0, "", 0},
+    {"cold_start", cold_start_sample, {R_COLD, R_COLD_INIT}, 2, -1, 0, 0, "", 0},
+    {"memory", memory_sample, {R_MEMORY, R_MEMORY_RSS}, 2, 0, 0, 0, "", 0},
+    {"event_pingpong", event_pingpong_sample, {R_EVENT_PINGPONG}, 1, 0, 0, 0, "", 0},
+    {"event_fanin", event_fanin_sample, {R_EVENT_FANIN}, 1, 0, 0, 0, "", 0},
+    {"accept", accept_rate_sample, {R_ACCEPT}, 1, 0, 0, 0, "", 0},
+    {"idle_events_cpu_s", idle_events_sample, {R_IDLE_EVENTS}, 1, 1, 0, 0, "", 1},
+    {"idle_blocked_read_cpu_s", idle_blocked_read_sample, {R_IDLE_BLOCKED_READ}, 1, 1, 0, 0, "", 1},
 };
 #define CASE_COUNT ((int)(sizeof cases / sizeof cases[0]))
 
@@ -1069,7 +1129,7 @@ static void run_case(struct bench_case *bc)
     uint64_t t0 = now_ns();
     bc->ran = 1;
     fprintf(stderr, "bench: %-14s ", bc->name);
-    for (int w = 0; w < cfg.warmup; w++)
+    for (int w = 0; w < (bc->figure ? 0 : cfg.warmup); w++)
         for (int side = OURS; side <= RAW; side++)
             if (run_sample(bc, side, 0) != 0)
                 return;
@@ -1145,6 +1205,19 @@ static const char *fmt_stats(char *buf, size_t size, struct stats s)
     return buf;
 }
 
+/* The case's summary line: "RATIO <case> <v>", or "FIGURE <case> <v>" (cswsock11's median). */
+static const char *case_line(const struct bench_case *bc, char *buf, size_t size)
+{
+    const struct row *r = &rows[bc->rows[0]];
+    double v = bc->figure ? stats_of(r->samples[OURS], r->count[OURS]).median : ratio_of(r);
+    const char *kind = bc->figure ? "FIGURE" : "RATIO";
+    if (bc->failed || isnan(v))
+        snprintf(buf, size, "%s %s failed", kind, bc->name);
+    else
+        snprintf(buf, size, bc->figure ? "%s %s %.4f" : "%s %s %.3f", kind, bc->name, v);
+    return buf;
+}
+
 static void print_table(void)
 {
     printf("\n%-18s %-8s %-30s %-30s %s\n", "case", "unit", "cswsock11 median [min-max]", "raw median [min-max]",
@@ -1177,15 +1250,10 @@ static void print_table(void)
     for (int i = 0; i < CASE_COUNT; i++)
         if (cases[i].failed)
             printf("FAIL %s (%s)\n", cases[i].name, cases[i].error);
-    for (int i = 0; i < CASE_COUNT; i++) {
-        if (!cases[i].ran)
-            continue;
-        double ratio = ratio_of(&rows[cases[i].rows[0]]);
-        if (cases[i].failed || isnan(ratio))
-            printf("RATIO %s failed\n", cases[i].name);
-        else
-            printf("RATIO %s %.3f\n", cases[i].name, ratio);
-    }
+    char line[128];
+    for (int i = 0; i < CASE_COUNT; i++)
+        if (cases[i].ran)
+            printf("%s\n", case_line(&cases[i], line, sizeof line));
 }
 
 static void json_number(FILE *f, double v)
@@ -1260,9 +1328,12 @@ static int write_json(const char *path, double seconds)
             cfg.warmup);
     fprintf(f, "  \"parameters\": {\"reps\": %d, \"cold_start_reps\": %d, \"warmup\": %d, \"bulk_bytes_each_way\": %llu, "
                "\"write_size\": %d, \"pingpong_round_trips\": %ld, \"pingpong_message\": 64, \"connects\": %ld, "
-               "\"tls_handshakes\": %ld, \"tls_bulk_bytes_each_way\": %llu, \"calls\": %ld, \"idle_connections\": %ld},\n",
+               "\"tls_handshakes\": %ld, \"tls_bulk_bytes_each_way\": %llu, \"calls\": %ld, \"idle_connections\": %ld, "
+               "\"fanin_connections\": %ld, \"fanin_messages_each\": %ld, \"accepts\": %ld, "
+               "\"idle_event_handles\": %ld, \"idle_seconds\": %.1f},\n",
             cfg.reps, cfg.cold_reps, cfg.warmup, (unsigned long long)cfg.bulk_bytes, CHUNK, cfg.pingpongs,
-            cfg.connects, cfg.handshakes, (unsigned long long)cfg.tls_bulk_bytes, cfg.calls, cfg.idle_connections);
+            cfg.connects, cfg.handshakes, (unsigned long long)cfg.tls_bulk_bytes, cfg.calls, cfg.idle_connections,
+            cfg.fanin_connections, cfg.fanin_messages, cfg.accepts, cfg.idle_handles, (double)cfg.idle_ms / 1e3);
     fprintf(f, "  \"tls_suite\": {\"cswsock11\": ");
     json_string(f, negotiated[OURS]);
     fprintf(f, ", \"raw\": ");
@@ -1295,6 +1366,11 @@ static int write_json(const char *path, double seconds)
             json_side(f, r, RAW);
             fprintf(f, ",\n      \"ratio\": ");
             json_number(f, ratio_of(r));
+            if (i == 0) {
+                char line[128];
+                fprintf(f, ", \"line\": ");
+                json_string(f, case_line(&cases[c], line, sizeof line));
+            }
             fprintf(f, "}");
         }
     }
@@ -1305,7 +1381,8 @@ static int write_json(const char *path, double seconds)
 static void usage(void)
 {
     fprintf(stderr, "usage: bench --cert FILE --key FILE [--quick] [--reps N] [--only CASE,...] [--json PATH]\n"
-                    "cases: bulk pingpong connect tls_handshake tls_handshake_name tls_bulk call_overhead cold_start memory\n");
+                    "cases: bulk pingpong connect tls_handshake tls_handshake_name tls_bulk call_overhead cold_start memory\n"
+                    "       event_pingpong event_fanin accept idle_events_cpu_s idle_blocked_read_cpu_s\n");
 }
 
 static int selected(const char *only, const char *name)
@@ -1325,6 +1402,8 @@ int main(int argc, char **argv)
         return serve_main(argv[2], argv[3]);
     if (argc == 5 && strcmp(argv[1], "--mem-child") == 0)
         return mem_child_main(argv[2], atoi(argv[3]), atol(argv[4]));
+    if (argc == 6 && strcmp(argv[1], "--idle-child") == 0)
+        return idle_child_main(argv[2], atoi(argv[3]), atol(argv[4]), atol(argv[5]));
 
     const char *cert = NULL, *key = NULL, *json = NULL, *only = NULL;
     int reps = 0;
@@ -1353,11 +1432,15 @@ int main(int argc, char **argv)
     if (cfg.quick) {
         cfg = (struct config){.quick = 1, .reps = 1, .warmup = 0, .cold_reps = 1, .bulk_bytes = 8u << 20,
                               .tls_bulk_bytes = 1u << 20, .pingpongs = 2000, .connects = 200, .handshakes = 20,
-                              .calls = 100000, .idle_connections = 100};
+                              .calls = 100000, .idle_connections = 100,
+                              .fanin_connections = 50, .fanin_messages = 20, .accepts = 200, .idle_handles = 100,
+                              .idle_ms = 1000};
     } else {
         cfg = (struct config){.reps = 5, .warmup = 1, .cold_reps = 10, .bulk_bytes = 1ull << 30,
                               .tls_bulk_bytes = 256u << 20, .pingpongs = 100000, .connects = 20000,
-                              .handshakes = 1000, .calls = 10000000, .idle_connections = 1000};
+                              .handshakes = 1000, .calls = 10000000, .idle_connections = 1000,
+                              .fanin_connections = 1000, .fanin_messages = 100, .accepts = 10000, .idle_handles = 1000,
+                              .idle_ms = 10000};
     }
     if (reps > 0) {
         cfg.reps = reps > MAX_SAMPLES ? MAX_SAMPLES : reps;

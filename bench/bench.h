@@ -65,9 +65,14 @@ struct server_ports {
 /* servers.c: the server process's main (bench --serve CERT KEY). */
 int serve_main(const char *cert_file, const char *key_file);
 
-/* events.c: 64-byte echo round trips per second driven by READ callbacks (cswsock11 nonzero) or
-   by an epoll loop (raw), on the data server's echo command; negative with err set on failure. */
-double event_pingpong(int cswsock11, const char *host, int port, long count, char *err, size_t err_size);
+/* events.c: seconds for `sessions` connections at once to make `count` 64-byte echo round trips
+   each, driven by READ callbacks (cswsock11 nonzero) or by an epoll loop (raw), on the data
+   server's echo command, connecting not counted; negative with err set on failure. */
+double event_echo(int cswsock11, const char *host, int port, long sessions, long count, char *err, size_t err_size);
+
+/* accept.c, idle.c: the accept and idle cases' samples (vals as bench.c's cases have them). */
+int accept_sample(int cswsock11, long count, double *vals, char *err, size_t err_size);
+int idle_child_main(const char *what, int port, long handles, long milliseconds);
 
 /* tls.c: OpenSSL contexts. */
 SSL_CTX *tls_server_context(const char *cert_file, const char *key_file);

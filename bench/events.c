@@ -1,15 +1,19 @@
 /*
- * events.c - the event ping-pong case: 64-byte echo round trips, each next request written when the
- * echo of the last one has been read. cswsock11: driven by INET_EVENT_READ callbacks on the
- * library's threads (one InetRead per READ: a read re-arms READ). Raw: one thread in an epoll loop
- * on a non-blocking socket. Both talk to the data server's echo command.
+ * events.c - the event echo cases, on the data server's echo command: N connections each make
+ * `count` 64-byte round trips, each next request written when the echo of the last one has been
+ * read. event_pingpong is one connection, event_fanin many at once. cswsock11: driven by
+ * INET_EVENT_READ callbacks on the library's threads (one InetRead per READ: a read re-arms READ).
+ * Raw: one thread in an epoll loop over non-blocking sockets, one-shot and re-armed after each
+ * read, as cswsock11 does.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <arpa/inet.h>
 #include <pthread.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/epoll.h>
 #include <sys/socket.h>
@@ -21,163 +25,209 @@
 #define MESSAGE 64
 #define WAIT_SECONDS 120
 
-struct pingpong {
-    SOCKET h;
-    long done, count;
-    size_t got;
-    unsigned char request[MESSAGE], response[MESSAGE];
-    int finished; /* 1 done, -1 failed */
+/* What the connections of one sample share. */
+struct run {
+    long sessions, count, finished;
+    int failed;
     char *err;
     size_t err_size;
     pthread_mutex_t mutex;
     pthread_cond_t ended;
 };
 
-static void fill_request(unsigned char *request, long i)
+struct session {
+    struct run *run;
+    SOCKET h; /* cswsock11 */
+    int fd;   /* raw */
+    long index, done;
+    size_t got;
+    unsigned char request[MESSAGE], response[MESSAGE];
+};
+
+/* Each request differs (connection and round trip in its first bytes): a mixed-up echo fails. */
+static void fill_request(struct session *s)
 {
-    memcpy(request, pattern_at((uint64_t)i * MESSAGE), MESSAGE);
-    memcpy(request, &i, sizeof i);
+    long tag = s->index * 1000003 + s->done;
+    memcpy(s->request, pattern_at((uint64_t)tag * MESSAGE), MESSAGE);
+    memcpy(s->request, &tag, sizeof tag);
 }
 
-static void finish(struct pingpong *p, int how, const char *why)
+/* A session ended (how > 0 done, < 0 failed): the last one to end, or a failure, wakes the waiter. */
+static void finish(struct session *s, int how, const char *why)
 {
-    pthread_mutex_lock(&p->mutex);
-    if (how < 0 && p->finished == 0)
-        snprintf(p->err, p->err_size, "round trip %ld: %s (0x%08lX)", p->done, why, (unsigned long)InetGetLastError());
-    p->finished = how;
-    pthread_cond_signal(&p->ended);
-    pthread_mutex_unlock(&p->mutex);
+    struct run *r = s->run;
+    pthread_mutex_lock(&r->mutex);
+    if (how < 0 && !r->failed) {
+        snprintf(r->err, r->err_size, "connection %ld, round trip %ld: %s (0x%08lX)", s->index, s->done, why,
+                 (unsigned long)InetGetLastError());
+        r->failed = 1;
+    }
+    if (++r->finished == r->sessions || how < 0)
+        pthread_cond_signal(&r->ended);
+    pthread_mutex_unlock(&r->mutex);
 }
 
-/* One echo has been read completely: checks it and sends the next request. Returns 0 to go on. */
-static int next_round(unsigned char *request, const unsigned char *response, long *done, long count)
+/* n more bytes of the echo arrived. 1: send s->request now; 0: read more; -1: the session ended. */
+static int received(struct session *s, size_t n)
 {
-    if (memcmp(request, response, MESSAGE) != 0)
+    s->got += n;
+    if (s->got < MESSAGE)
+        return 0;
+    s->got = 0;
+    if (memcmp(s->request, s->response, MESSAGE) != 0) {
+        finish(s, -1, "the echo differs from the request");
         return -1;
-    if (++*done == count)
-        return 1;
-    fill_request(request, *done);
-    return 0;
+    }
+    if (++s->done == s->run->count) {
+        finish(s, 1, NULL);
+        return -1;
+    }
+    fill_request(s);
+    return 1;
 }
 
 static VOID CALLBACK on_read(SOCKET h, UINT event, DWORD error, DWORD_PTR param)
 {
-    struct pingpong *p = (struct pingpong *)param;
+    struct session *s = (struct session *)param;
     (void)event;
     (void)error;
-    INT r = InetRead(h, p->response + p->got, (INT)(MESSAGE - p->got));
+    INT r = InetRead(h, s->response + s->got, (INT)(MESSAGE - s->got));
     if (r == INET_ERROR && InetGetLastError() == ST_ERROR_OPERATION_WOULD_BLOCK)
         return;
     if (r <= 0) {
-        finish(p, -1, r == 0 ? "the server closed" : "InetRead failed");
+        finish(s, -1, r == 0 ? "the server closed" : "InetRead failed");
         return;
     }
-    p->got += (size_t)r;
-    if (p->got < MESSAGE)
-        return;
-    p->got = 0;
-    int next = next_round(p->request, p->response, &p->done, p->count);
-    if (next != 0) {
-        finish(p, next > 0 ? 1 : -1, "the echo differs from the request");
-        return;
-    }
-    if (InetWrite(h, p->request, MESSAGE) != MESSAGE) /* 64 bytes always fit in an empty send buffer */
-        finish(p, -1, "InetWrite failed");
+    if (received(s, (size_t)r) > 0 && InetWrite(h, s->request, MESSAGE) != MESSAGE) /* 64 bytes fit an empty send buffer */
+        finish(s, -1, "InetWrite failed");
 }
 
-static double ours(const char *host, int port, long count, char *err, size_t err_size)
+/* Waits for every session to end; 0 when all did their round trips. */
+static int await_sessions(struct run *r)
 {
-    struct pingpong p = {.count = count, .err = err, .err_size = err_size};
-    pthread_mutex_init(&p.mutex, NULL);
-    pthread_cond_init(&p.ended, NULL);
-    double result = -1;
-    p.h = InetConnectA(host, (UINT)port, INET_PROTOCOL_TCP, 30, INET_OPTION_NODELAY, NULL);
-    if (p.h == INVALID_SOCKET) {
-        snprintf(err, err_size, "InetConnect failed: 0x%08lX", (unsigned long)InetGetLastError());
-        goto out;
-    }
-    BYTE echo = CMD_ECHO;
-    fill_request(p.request, 0);
-    uint64_t t0 = now_ns();
-    if (InetWrite(p.h, &echo, 1) != 1 || InetWrite(p.h, p.request, MESSAGE) != MESSAGE ||
-        InetRegisterEvent(p.h, INET_EVENT_READ, on_read, (DWORD_PTR)&p) != 0) {
-        snprintf(err, err_size, "starting failed: 0x%08lX", (unsigned long)InetGetLastError());
-        goto out;
-    }
     struct timespec limit;
     clock_gettime(CLOCK_REALTIME, &limit);
     limit.tv_sec += WAIT_SECONDS;
-    pthread_mutex_lock(&p.mutex);
-    while (p.finished == 0)
-        if (pthread_cond_timedwait(&p.ended, &p.mutex, &limit) == ETIMEDOUT) {
-            snprintf(err, err_size, "no end after %d s, at round trip %ld", WAIT_SECONDS, p.done);
-            p.finished = -1;
+    pthread_mutex_lock(&r->mutex);
+    while (r->finished < r->sessions && !r->failed)
+        if (pthread_cond_timedwait(&r->ended, &r->mutex, &limit) == ETIMEDOUT) {
+            snprintf(r->err, r->err_size, "no end after %d s, %ld of %ld connections done", WAIT_SECONDS, r->finished,
+                     r->sessions);
+            r->failed = 1;
         }
-    int finished = p.finished;
-    pthread_mutex_unlock(&p.mutex);
-    if (finished > 0)
-        result = (double)count * 1e9 / (double)(now_ns() - t0);
-out:
-    if (p.h != INVALID_SOCKET)
-        InetDisconnect(p.h); /* waits for a callback in progress: p stays valid until then */
-    pthread_cond_destroy(&p.ended);
-    pthread_mutex_destroy(&p.mutex);
-    return result;
+    int failed = r->failed;
+    pthread_mutex_unlock(&r->mutex);
+    return failed ? -1 : 0;
 }
 
-static double raw(const char *host, int port, long count, char *err, size_t err_size)
+static int ours(struct run *r, struct session *s, const char *host, int port, uint64_t *t0)
 {
-    int fd = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0), one = 1;
-    int epoll = epoll_create1(EPOLL_CLOEXEC);
-    struct sockaddr_in address = {.sin_family = AF_INET, .sin_port = htons((uint16_t)port)};
-    unsigned char request[MESSAGE], response[MESSAGE];
-    double result = -1;
-    long done = 0;
-    size_t got = 0;
-    inet_pton(AF_INET, host, &address.sin_addr);
-    setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
-    struct epoll_event interest = {.events = EPOLLIN | EPOLLOUT | EPOLLONESHOT};
-    if (connect(fd, (struct sockaddr *)&address, sizeof address) != 0 && errno != EINPROGRESS)
-        goto failed;
-    if (epoll_ctl(epoll, EPOLL_CTL_ADD, fd, &interest) != 0 || epoll_wait(epoll, &interest, 1, WAIT_SECONDS * 1000) != 1)
-        goto failed;
-    unsigned char echo = CMD_ECHO;
-    fill_request(request, 0);
-    uint64_t t0 = now_ns();
-    if (send(fd, &echo, 1, MSG_NOSIGNAL) != 1 || send(fd, request, MESSAGE, MSG_NOSIGNAL) != MESSAGE)
-        goto failed;
-    for (;;) {
-        interest.events = EPOLLIN | EPOLLONESHOT;
-        if (epoll_ctl(epoll, EPOLL_CTL_MOD, fd, &interest) != 0 || epoll_wait(epoll, &interest, 1, WAIT_SECONDS * 1000) != 1)
-            goto failed;
-        ssize_t r = recv(fd, response + got, MESSAGE - got, 0);
-        if (r < 0 && errno == EAGAIN)
-            continue;
-        if (r <= 0)
-            goto failed;
-        got += (size_t)r;
-        if (got < MESSAGE)
-            continue;
-        got = 0;
-        int next = next_round(request, response, &done, count);
-        if (next < 0)
-            goto failed;
-        if (next > 0)
-            break;
-        if (send(fd, request, MESSAGE, MSG_NOSIGNAL) != MESSAGE)
-            goto failed;
+    BYTE echo = CMD_ECHO;
+    for (long i = 0; i < r->sessions; i++) {
+        s[i].h = InetConnectA(host, (UINT)port, INET_PROTOCOL_TCP, 30, INET_OPTION_NODELAY, NULL);
+        if (s[i].h == INVALID_SOCKET || InetWrite(s[i].h, &echo, 1) != 1) {
+            snprintf(r->err, r->err_size, "connection %ld: InetConnect failed: 0x%08lX", i, (unsigned long)InetGetLastError());
+            return -1;
+        }
     }
-    result = (double)count * 1e9 / (double)(now_ns() - t0);
-    goto out;
-failed:
-    snprintf(err, err_size, "round trip %ld: %s", done, errno ? strerror(errno) : "the echo differs from the request");
+    *t0 = now_ns();
+    for (long i = 0; i < r->sessions; i++)
+        if (InetWrite(s[i].h, s[i].request, MESSAGE) != MESSAGE ||
+            InetRegisterEvent(s[i].h, INET_EVENT_READ, on_read, (DWORD_PTR)&s[i]) != 0) {
+            snprintf(r->err, r->err_size, "connection %ld: starting failed: 0x%08lX", i, (unsigned long)InetGetLastError());
+            return -1;
+        }
+    return await_sessions(r);
+}
+
+static int raw_connect(const char *host, int port)
+{
+    int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0), one = 1;
+    struct sockaddr_in address = {.sin_family = AF_INET, .sin_port = htons((uint16_t)port)};
+    unsigned char echo = CMD_ECHO;
+    inet_pton(AF_INET, host, &address.sin_addr);
+    if (fd < 0 || setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one) != 0 ||
+        connect(fd, (struct sockaddr *)&address, sizeof address) != 0 || send(fd, &echo, 1, MSG_NOSIGNAL) != 1 ||
+        fcntl(fd, F_SETFL, O_NONBLOCK) != 0) {
+        if (fd >= 0)
+            close(fd);
+        return -1;
+    }
+    return fd;
+}
+
+static int raw_arm(int epoll, struct session *s, int op)
+{
+    struct epoll_event interest = {.events = EPOLLIN | EPOLLONESHOT, .data.ptr = s};
+    return epoll_ctl(epoll, op, s->fd, &interest);
+}
+
+/* Both sides: the time counts from the first request (*t0); connecting is not measured. */
+static int raw(struct run *r, struct session *s, const char *host, int port, uint64_t *t0)
+{
+    int epoll = epoll_create1(EPOLL_CLOEXEC), rc = -1;
+    struct epoll_event ready[256];
+    for (long i = 0; i < r->sessions; i++)
+        if ((s[i].fd = raw_connect(host, port)) < 0) {
+            snprintf(r->err, r->err_size, "connection %ld: %s", i, strerror(errno));
+            goto out;
+        }
+    *t0 = now_ns();
+    for (long i = 0; i < r->sessions; i++)
+        if (send(s[i].fd, s[i].request, MESSAGE, MSG_NOSIGNAL) != MESSAGE || raw_arm(epoll, &s[i], EPOLL_CTL_ADD) != 0) {
+            snprintf(r->err, r->err_size, "connection %ld: %s", i, strerror(errno));
+            goto out;
+        }
+    while (r->finished < r->sessions && !r->failed) {
+        int n = epoll_wait(epoll, ready, 256, WAIT_SECONDS * 1000);
+        if (n <= 0) {
+            snprintf(r->err, r->err_size, "epoll_wait: %s", n == 0 ? "no event" : strerror(errno));
+            goto out;
+        }
+        for (int e = 0; e < n; e++) {
+            struct session *c = ready[e].data.ptr;
+            ssize_t got = recv(c->fd, c->response + c->got, MESSAGE - c->got, 0);
+            int next = got > 0 ? received(c, (size_t)got) : got < 0 && errno == EAGAIN ? 0 : -2;
+            if (next == -2 || (next > 0 && send(c->fd, c->request, MESSAGE, MSG_NOSIGNAL) != MESSAGE)) {
+                finish(c, -1, got == 0 ? "the server closed" : strerror(errno));
+                goto out;
+            }
+            if (next >= 0 && raw_arm(epoll, c, EPOLL_CTL_MOD) != 0) {
+                finish(c, -1, strerror(errno));
+                goto out;
+            }
+        }
+    }
+    rc = r->failed ? -1 : 0;
 out:
     close(epoll);
-    close(fd);
-    return result;
+    return rc;
 }
 
-double event_pingpong(int cswsock11, const char *host, int port, long count, char *err, size_t err_size)
+double event_echo(int cswsock11, const char *host, int port, long sessions, long count, char *err, size_t err_size)
 {
-    return cswsock11 ? ours(host, port, count, err, err_size) : raw(host, port, count, err, err_size);
+    struct run r = {.sessions = sessions, .count = count, .err = err, .err_size = err_size};
+    struct session *s = calloc((size_t)sessions, sizeof *s);
+    double result = -1;
+    pthread_mutex_init(&r.mutex, NULL);
+    pthread_cond_init(&r.ended, NULL);
+    for (long i = 0; i < sessions; i++) {
+        s[i] = (struct session){.run = &r, .h = INVALID_SOCKET, .fd = -1, .index = i};
+        fill_request(&s[i]);
+    }
+    uint64_t t0 = 0;
+    int rc = cswsock11 ? ours(&r, s, host, port, &t0) : raw(&r, s, host, port, &t0);
+    uint64_t t1 = now_ns();
+    if (rc == 0)
+        result = (double)(t1 - t0) / 1e9;
+    for (long i = 0; i < sessions; i++) {
+        if (s[i].h != INVALID_SOCKET)
+            InetDisconnect(s[i].h); /* waits for a callback in progress: s stays valid until then */
+        if (s[i].fd >= 0)
+            close(s[i].fd);
+    }
+    pthread_cond_destroy(&r.ended);
+    pthread_mutex_destroy(&r.mutex);
+    free(s);
+    return result;
 }

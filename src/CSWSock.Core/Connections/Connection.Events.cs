@@ -42,37 +42,32 @@ public sealed partial class Connection
     /// <summary>The deadline of a read or write that waits only outside event mode.</summary>
     private Deadline TransferDeadline => IsBlocking ? CallDeadline : Deadline.NoWait;
 
-    /// <summary>Looks, without waiting or consuming, at what a READ readiness brought (on the event queue's thread).</summary>
+    /// <summary>
+    /// Finds out, without waiting, what a READ readiness brought (on the event queue's thread). Over
+    /// plain TCP it reads what is there into the receive buffer, where the callback's InetRead takes
+    /// it from: one system call per READ instead of a peek and then the read.
+    /// </summary>
     internal Waiting WhatIsWaiting(out uint error)
     {
         error = 0;
         if (_received.Count > 0)
             return Waiting.Data;
-        if (_tls is not null)
-            return WhatIsWaitingTls(out error);
         if (Protocol == ProtocolType.Udp)
             return _socket.Available > 0 ? Waiting.Data : Waiting.Nothing;
-        Span<byte> first = stackalloc byte[1];
-        int count = _socket.Receive(first, SocketFlags.Peek, out var socketError);
-        if (socketError == SocketError.WouldBlock)
-            return Waiting.Nothing;
-        if (socketError == SocketError.Success)
-            return count > 0 ? Waiting.Data : Waiting.Closed;
-        error = (uint)ErrorMap.FromException(Failed(socketError));
-        return Waiting.Closed;
-    }
-
-    // Bytes on the socket are not data yet: only whole records are decrypted, without waiting.
-    private Waiting WhatIsWaitingTls(out uint error)
-    {
-        error = 0;
         if (!_readGate.TryEnter())
             return Waiting.NotYet;
         try
         {
+            if (_tls is null)
+                return ReceiveMore(Deadline.NoWait) > 0 ? Waiting.Data : Waiting.Closed;
+            // Bytes on the socket are not data yet: only whole records are decrypted, without waiting.
             if (FillWaitingTls())
                 return _received.Count > 0 ? Waiting.Data : Waiting.Closed;
             return _socket.Available > 0 ? Waiting.NotYet : Waiting.Nothing;
+        }
+        catch (InetException blocked) when (blocked.Code == ErrorCode.ST_ERROR_OPERATION_WOULD_BLOCK)
+        {
+            return Waiting.Nothing;
         }
         catch (Exception failure)
         {

@@ -100,7 +100,10 @@ internal sealed class ConnectionEvents(Connection connection, HandleEntry entry)
                 _writeArmed = false;
                 Queue.Post(InetEvent.INET_EVENT_WRITE);
             }
-            ArmWanted(); // what was asked and has not happened yet
+            // What was asked and has not happened yet; nothing left: the one-shot request is used up
+            // already, so no system call.
+            if (_readArmed || _writeArmed)
+                ArmWanted();
         }
     }
 

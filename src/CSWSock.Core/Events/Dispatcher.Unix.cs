@@ -19,15 +19,12 @@ internal sealed partial class Dispatcher
     private const uint EPOLLRDHUP = 0x2000;
     private const uint EPOLLONESHOT = 1u << 30;
     private const int EINTR = 4;
-    private const int MaxEvents = 256;
 
     // struct epoll_event is packed on x86-64 (12 bytes), naturally aligned elsewhere (16).
     private static readonly bool Packed = RuntimeInformation.ProcessArchitecture is Architecture.X64 or Architecture.X86;
-    private static readonly int EventSize = Packed ? 12 : 16;
     private static readonly int DataOffset = Packed ? 4 : 8;
 
     private int _epoll = -1;
-    private byte[] _events = [];
 
     [UnsupportedOSPlatform("windows")]
     private void OpenPollerUnix()
@@ -35,33 +32,30 @@ internal sealed partial class Dispatcher
         _epoll = epoll_create1(EPOLL_CLOEXEC);
         if (_epoll < 0)
             throw new SocketException(Marshal.GetLastPInvokeError());
-        _events = new byte[MaxEvents * EventSize];
     }
 
+    /// <summary>
+    /// Waits up to <paramref name="timeoutMilliseconds"/> (-1: for ever) for one readiness: one at
+    /// a time, so that a thread never holds readinesses other threads could serve meanwhile. False
+    /// on a timeout or an interruption.
+    /// </summary>
     [UnsupportedOSPlatform("windows")]
-    private IEnumerable<(ulong Id, Readiness Ready)> WaitForReadyUnix()
+    private bool WaitOneUnix(int timeoutMilliseconds, out ulong id, out Readiness ready)
     {
-        int count = epoll_wait(_epoll, _events, MaxEvents, -1);
-        if (count < 0)
-        {
-            if (Marshal.GetLastPInvokeError() == EINTR)
-                return [];
+        Span<byte> entry = stackalloc byte[16];
+        (id, ready) = (0, Readiness.None);
+        int count = epoll_wait(_epoll, entry, 1, timeoutMilliseconds);
+        if (count < 0 && Marshal.GetLastPInvokeError() != EINTR)
             throw new SocketException(Marshal.GetLastPInvokeError());
-        }
-        var ready = new (ulong, Readiness)[count];
-        for (int i = 0; i < count; i++)
-        {
-            var entry = _events.AsSpan(i * EventSize, EventSize);
-            uint events = BitConverter.ToUInt32(entry);
-            ulong id = BitConverter.ToUInt64(entry[DataOffset..]);
-            var what = Readiness.None;
-            if ((events & (EPOLLIN | EPOLLRDHUP | EPOLLERR | EPOLLHUP)) != 0)
-                what |= Readiness.Readable;
-            if ((events & (EPOLLOUT | EPOLLERR | EPOLLHUP)) != 0)
-                what |= Readiness.Writable;
-            ready[i] = (id, what);
-        }
-        return ready;
+        if (count <= 0)
+            return false;
+        uint events = BitConverter.ToUInt32(entry);
+        id = BitConverter.ToUInt64(entry[DataOffset..]);
+        if ((events & (EPOLLIN | EPOLLRDHUP | EPOLLERR | EPOLLHUP)) != 0)
+            ready |= Readiness.Readable;
+        if ((events & (EPOLLOUT | EPOLLERR | EPOLLHUP)) != 0)
+            ready |= Readiness.Writable;
+        return true;
     }
 
     [UnsupportedOSPlatform("windows")]
@@ -86,5 +80,5 @@ internal sealed partial class Dispatcher
     private static partial int epoll_ctl(int epoll, int operation, int fd, ReadOnlySpan<byte> entry);
 
     [LibraryImport("libc", EntryPoint = "epoll_wait", SetLastError = true)]
-    private static partial int epoll_wait(int epoll, byte[] events, int maxEvents, int timeout);
+    private static partial int epoll_wait(int epoll, Span<byte> events, int maxEvents, int timeout);
 }

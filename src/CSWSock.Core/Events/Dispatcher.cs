@@ -3,9 +3,9 @@ using System.Collections.Concurrent;
 namespace CSWSock.Core.Events;
 
 /// <summary>
-/// The one readiness wait for every event-mode handle (contract §8): a thread blocked in the
-/// platform's poller (epoll on Linux, WSAPoll on Windows) that tells each socket's target what it
-/// asked for. Requests are one-shot: a target asks again (<see cref="Arm"/>) when it wants to hear
+/// The one readiness wait for every event-mode handle (contract §8): threads blocked in the
+/// platform's poller (epoll on Linux, several threads, see Dispatcher.Waiters.cs; WSAPoll on
+/// Windows, one thread) that tell each socket's target what it asked for. Requests are one-shot: a target asks again (<see cref="Arm"/>) when it wants to hear
 /// more, so an idle handle, or one whose program has not read yet, costs nothing. Registrations are
 /// named by an id, never by the socket, so a notification that races a close cannot reach a later
 /// socket the OS gave the same number.
@@ -19,8 +19,10 @@ internal sealed partial class Dispatcher
     private Dispatcher()
     {
         OpenPoller();
-        var thread = new Thread(Run) { IsBackground = true, Name = "cswsock11 events" };
-        thread.Start();
+        if (OperatingSystem.IsWindows())
+            new Thread(Run) { IsBackground = true, Name = "cswsock11 events" }.Start();
+        else
+            StartWaiters();
     }
 
     /// <summary>The process's dispatcher, started on first use.</summary>
@@ -82,14 +84,12 @@ internal sealed partial class Dispatcher
             Control(EPOLL_CTL_DEL, id, socket, Readiness.None);
     }
 
-    private IEnumerable<(ulong Id, Readiness Ready)> WaitForReady() =>
-        OperatingSystem.IsWindows() ? WaitForReadyWindows() : WaitForReadyUnix();
-
+    // Windows' one thread: its targets' queues run on the thread pool.
     private void Run()
     {
         while (true)
         {
-            foreach (var (id, ready) in WaitForReady())
+            foreach (var (id, ready) in WaitForReadyWindows())
             {
                 if (_watches.TryGetValue(id, out var watch))
                     Notify(watch.Target, ready);
@@ -97,7 +97,7 @@ internal sealed partial class Dispatcher
         }
     }
 
-    // The one thread must survive whatever a target does: every other handle depends on it.
+    // A dispatcher thread must survive whatever a target does: other handles depend on it.
     private static void Notify(IReadinessTarget target, Readiness ready)
     {
         try

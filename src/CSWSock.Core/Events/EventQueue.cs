@@ -4,8 +4,8 @@ namespace CSWSock.Core.Events;
 
 /// <summary>
 /// One handle's events on their way to its callbacks (contract §8): delivered on library threads
-/// (the .NET thread pool), one at a time and in order for this handle, in parallel with other
-/// handles' queues, so a slow callback delays only its own handle. An event already waiting is not
+/// (a dispatcher thread or the .NET thread pool, see <see cref="InlineDelivery"/>), one at a time
+/// and in order for this handle, in parallel with other handles' queues, so a slow callback delays only its own handle. An event already waiting is not
 /// queued twice: that is how frozen events coalesce. <see cref="Stop"/> waits for a delivery in
 /// progress on another thread, so that after it returns no callback of the handle runs.
 /// </summary>
@@ -109,6 +109,6 @@ internal sealed class EventQueue(Action<InetEvent, uint> deliver) : IThreadPoolW
         if (_scheduled || _stopped || _frozen || _waiting.Count == 0)
             return;
         _scheduled = true;
-        ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+        InlineDelivery.Schedule(this);
     }
 }
