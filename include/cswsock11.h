@@ -831,8 +831,8 @@ typedef VOID (CALLBACK *INETEVENTPROC)(SOCKET hSocket, UINT nEventId, DWORD dwEr
  * the previous one); NULL removes it. Registering the first callback of a handle
  * puts it in event mode. Returns 0 or INET_ERROR: nEventId not an event of the
  * handle gives ST_ERROR_INVALID_PARAMETER (cswsock11: INET_EVENT_CONNECT to
- * INET_EVENT_CANCEL for a connection; listening handles do not have events yet:
- * ST_ERROR_OPERATION_NOT_SUPPORTED), and so does a NULL lpEventProc for an event
+ * INET_EVENT_CANCEL for a connection, only INET_EVENT_ACCEPT for a listening
+ * handle, every other id ST_ERROR_INVALID_PARAMETER), and so does a NULL lpEventProc for an event
  * with no callback registered. Only the handle's owner may call it (outside its
  * callbacks), as the other functions here. cswsock11: a READ, WRITE or
  * DISCONNECT that came while no callback was registered for it is delivered
@@ -864,6 +864,12 @@ typedef VOID (CALLBACK *INETEVENTPROC)(SOCKET hSocket, UINT nEventId, DWORD dwEr
  *     (InetSetTimeout; none when it is 0); once per idle period.
  *   INET_EVENT_CANCEL: InetCancel was called on the handle.
  *   INET_EVENT_CONNECT: an asynchronous connect finished.
+ * The event of a listening handle:
+ *   INET_EVENT_ACCEPT: a client is waiting; InetAccept(hSocket, 0) inside the
+ *     callback returns it. Not again until the program has called InetAccept(Ex)
+ *     or InetReject on the handle (cswsock11: also one that found nobody
+ *     waiting), as READ after a read. Closing the listener on another thread
+ *     waits for its callback in progress, as for a connection.
  */
 INT WINAPI InetRegisterEvent(SOCKET hSocket, UINT nEventId, INETEVENTPROC lpEventProc, DWORD_PTR dwParam);
 
@@ -880,8 +886,7 @@ INT WINAPI InetRegisterEvent(SOCKET hSocket, UINT nEventId, INETEVENTPROC lpEven
  * InetFreezeEvents - bFreeze TRUE holds delivery, FALSE resumes it: what
  * happened meanwhile is delivered then, each event once however often it
  * happened (cswsock11: in the order each first happened). 0 or INET_ERROR.
- * InetIsBlocking - TRUE when the handle is not in event mode (a listening
- * handle always is); FALSE in event mode, and on failure (with the last error).
+ * InetIsBlocking - TRUE when the handle is not in event mode; FALSE in event mode, and on failure (with the last error).
  * Any thread may ask.
  */
 INT WINAPI InetEnableEvents(SOCKET hSocket);
@@ -907,14 +912,49 @@ BOOL WINAPI InetIsBlocking(SOCKET hSocket);
  * else an IPv6 dual-stack one (it reaches IPv4 addresses too). Until CONNECT,
  * InetIsConnected is FALSE and InetGetPeerAddress gives the unspecified address.
  * On Linux the host's addresses are tried in turn; on Windows only the first (a
- * socket whose connect failed cannot connect again). A non-NULL hEventWnd (the
- * window messages of contract section 12) gives ST_ERROR_OPERATION_NOT_SUPPORTED
- * (cswsock11: on Windows too, for now).
+ * socket whose connect failed cannot connect again). A non-NULL hEventWnd: see
+ * window messages below.
  */
 SOCKET WINAPI InetAsyncConnectA(LPCSTR lpszHostName, UINT nRemotePort, UINT nProtocol, UINT nTimeout, DWORD dwOptions, LPSECURITYCREDENTIALSA lpCredentials, HWND hEventWnd, UINT uEventMsg);
 SOCKET WINAPI InetAsyncConnectW(LPCWSTR lpszHostName, UINT nRemotePort, UINT nProtocol, UINT nTimeout, DWORD dwOptions, LPSECURITYCREDENTIALSW lpCredentials, HWND hEventWnd, UINT uEventMsg);
 SOCKET WINAPI InetAsyncConnectExA(LPCSTR lpszHostName, UINT nRemotePort, UINT nProtocol, UINT nTimeout, DWORD dwOptions, LPCSTR lpszLocalAddress, UINT nLocalPort, LPSECURITYCREDENTIALSA lpCredentials, HWND hEventWnd, UINT uEventMsg);
 SOCKET WINAPI InetAsyncConnectExW(LPCWSTR lpszHostName, UINT nRemotePort, UINT nProtocol, UINT nTimeout, DWORD dwOptions, LPCWSTR lpszLocalAddress, UINT nLocalPort, LPSECURITYCREDENTIALSW lpCredentials, HWND hEventWnd, UINT uEventMsg);
+
+/*
+ * Window messages (contract section 12; Windows only, deprecated by the vendor,
+ * kept for programs such as VB6 ones that cannot run a callback on a library
+ * thread). With a non-NULL hEventWnd every event of the handle is posted to
+ * the window (PostMessage) as uEventMsg instead of calling a callback:
+ * wParam = the handle, LOWORD(lParam) = the INET_EVENT_* id, HIWORD(lParam) =
+ * the Winsock error (the WSAAsyncSelect convention; WSAGETSELECTEVENT and
+ * WSAGETSELECTERROR read them). cswsock11: the Winsock error is the low 16 bits
+ * of the ST_ERROR_* code the callback would get as dwError (0x8004274D,
+ * ST_ERROR_CONNECTION_REFUSED, gives 10061, WSAECONNREFUSED), 0 for none. The
+ * messages follow the rules of the events above (READ not again until a read,
+ * WRITE once then after WOULD_BLOCK, DISCONNECT after the READs, ...); a
+ * callback registered later for one event replaces its messages. Messages
+ * posted before the handle is closed stay in the window's queue: a program
+ * may get one for a handle it has just closed. cswsock11: user32.dll is loaded
+ * on the first message, not imported by the library.
+ * On Linux a non-NULL hEventWnd gives ST_ERROR_OPERATION_NOT_SUPPORTED.
+ *
+ * InetAsyncListen, InetAsyncListenEx - InetListen and InetListenEx, then
+ * hEventWnd and uEventMsg: the listening handle is in event mode and
+ * INET_EVENT_ACCEPT is posted when a client is waiting. cswsock11: with
+ * hEventWnd NULL the handle is in event mode for the callback the program
+ * registers for INET_EVENT_ACCEPT (an ACCEPT that came first waits for it).
+ * InetAsyncAccept - InetAccept(hServer, 0) (no wait: ST_ERROR_OPERATION_WOULD_BLOCK
+ * when nobody is waiting) with the client's events posted to hEventWnd as
+ * uEventMsg, starting with INET_EVENT_WRITE (the handle enters event mode
+ * connected). cswsock11: hEventWnd NULL gives ST_ERROR_INVALID_PARAMETER
+ * (InetAccept is the call without a window; on Linux too).
+ * Each returns the handle or INVALID_SOCKET.
+ */
+SOCKET WINAPI InetAsyncListenA(LPCSTR lpszLocalAddress, UINT nLocalPort, HWND hEventWnd, UINT uEventMsg);
+SOCKET WINAPI InetAsyncListenW(LPCWSTR lpszLocalAddress, UINT nLocalPort, HWND hEventWnd, UINT uEventMsg);
+SOCKET WINAPI InetAsyncListenExA(LPCSTR lpszLocalAddress, UINT nLocalPort, UINT nBacklog, DWORD dwOptions, HWND hEventWnd, UINT uEventMsg);
+SOCKET WINAPI InetAsyncListenExW(LPCWSTR lpszLocalAddress, UINT nLocalPort, UINT nBacklog, DWORD dwOptions, HWND hEventWnd, UINT uEventMsg);
+SOCKET WINAPI InetAsyncAccept(SOCKET hServer, HWND hEventWnd, UINT uEventMsg);
 
 /* ---------------------------------------------------------------------------
  * Threads (contract section 2)
@@ -939,6 +979,8 @@ DWORD WINAPI InetAttachThread(SOCKET hSocket, DWORD dwThreadId);
 #define InetConnectEx         InetConnectExW
 #define InetAsyncConnect      InetAsyncConnectW
 #define InetAsyncConnectEx    InetAsyncConnectExW
+#define InetAsyncListen       InetAsyncListenW
+#define InetAsyncListenEx     InetAsyncListenExW
 #define InetConnectUrl        InetConnectUrlW
 #define InetReadLine          InetReadLineW
 #define InetWriteLine         InetWriteLineW
@@ -959,6 +1001,8 @@ DWORD WINAPI InetAttachThread(SOCKET hSocket, DWORD dwThreadId);
 #define InetConnectEx         InetConnectExA
 #define InetAsyncConnect      InetAsyncConnectA
 #define InetAsyncConnectEx    InetAsyncConnectExA
+#define InetAsyncListen       InetAsyncListenA
+#define InetAsyncListenEx     InetAsyncListenExA
 #define InetConnectUrl        InetConnectUrlA
 #define InetReadLine          InetReadLineA
 #define InetWriteLine         InetWriteLineA

@@ -173,12 +173,4 @@ TEST_F(Events, AsyncConnect_Refused_ConnectCarriesTheError)
     EXPECT_EQ(InetDisconnect(handle), 0);
 }
 
-// Window messages (contract section 12) are not built yet on Windows either.
-TEST_F(Events, AsyncConnect_WithAWindow_IsNotSupported)
-{
-    int window = 0;
-    EXPECT_EQ(InetAsyncConnectA("127.0.0.1", 80, INET_PROTOCOL_TCP, 10, 0, nullptr, reinterpret_cast<HWND>(&window), 0x400), INVALID_SOCKET);
-    EXPECT_EQ(InetGetLastError(), static_cast<DWORD>(ST_ERROR_OPERATION_NOT_SUPPORTED));
-}
-
 } // namespace

@@ -39,14 +39,14 @@ public sealed partial class Library
     public bool IsBlocking(nuint handle)
     {
         using var lease = Use(handle, HandleAccess.AnyThread);
-        return lease.Resource is Listener || ConnectionOf(lease).IsBlocking;
+        return lease.Resource is Listener listener ? listener.IsBlocking : ConnectionOf(lease).IsBlocking;
     }
 
-    // The hook for a listener's INET_EVENT_ACCEPT: a HandleEvents subclass of its own, made here.
+    // A listener has INET_EVENT_ACCEPT only (any other id: ST_ERROR_INVALID_PARAMETER).
     private static HandleEvents EventsOf(HandleLease lease) => lease.Resource switch
     {
         Connection connection => connection.EventsFor(lease.Entry),
-        Listener => throw new InetException(ErrorCode.ST_ERROR_OPERATION_NOT_SUPPORTED, "events on a listening handle are not implemented yet"),
+        Listener listener => listener.EventsFor(lease.Entry),
         _ => throw new InetException(ErrorCode.ST_ERROR_INVALID_HANDLE),
     };
 }

@@ -72,6 +72,13 @@ internal static unsafe class NativeMethods
     [DllImport(LibraryLoader.Name)] public static extern nuint InetAsyncConnectExA(byte* lpszHostName, uint nRemotePort, uint nProtocol, uint nTimeout, uint dwOptions, byte* lpszLocalAddress, uint nLocalPort, void* lpCredentials, void* hEventWnd, uint uEventMsg);
     [DllImport(LibraryLoader.Name)] public static extern nuint InetAsyncConnectExW(char* lpszHostName, uint nRemotePort, uint nProtocol, uint nTimeout, uint dwOptions, char* lpszLocalAddress, uint nLocalPort, void* lpCredentials, void* hEventWnd, uint uEventMsg);
     [DllImport(LibraryLoader.Name)] public static extern nuint InetAsyncConnectEx(byte* lpszHostName, uint nRemotePort, uint nProtocol, uint nTimeout, uint dwOptions, byte* lpszLocalAddress, uint nLocalPort, void* lpCredentials, void* hEventWnd, uint uEventMsg);
+    [DllImport(LibraryLoader.Name)] public static extern nuint InetAsyncListenA(byte* lpszLocalAddress, uint nLocalPort, void* hEventWnd, uint uEventMsg);
+    [DllImport(LibraryLoader.Name)] public static extern nuint InetAsyncListenW(char* lpszLocalAddress, uint nLocalPort, void* hEventWnd, uint uEventMsg);
+    [DllImport(LibraryLoader.Name)] public static extern nuint InetAsyncListen(byte* lpszLocalAddress, uint nLocalPort, void* hEventWnd, uint uEventMsg);
+    [DllImport(LibraryLoader.Name)] public static extern nuint InetAsyncListenExA(byte* lpszLocalAddress, uint nLocalPort, uint nBacklog, uint dwOptions, void* hEventWnd, uint uEventMsg);
+    [DllImport(LibraryLoader.Name)] public static extern nuint InetAsyncListenExW(char* lpszLocalAddress, uint nLocalPort, uint nBacklog, uint dwOptions, void* hEventWnd, uint uEventMsg);
+    [DllImport(LibraryLoader.Name)] public static extern nuint InetAsyncListenEx(byte* lpszLocalAddress, uint nLocalPort, uint nBacklog, uint dwOptions, void* hEventWnd, uint uEventMsg);
+    [DllImport(LibraryLoader.Name)] public static extern nuint InetAsyncAccept(nuint hServer, void* hEventWnd, uint uEventMsg);
 
     // Data transfer.
     [DllImport(LibraryLoader.Name)] public static extern int InetRead(nuint hSocket, byte* lpBuffer, int cbBuffer);

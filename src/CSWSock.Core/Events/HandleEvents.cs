@@ -83,6 +83,9 @@ internal abstract class HandleEvents : IReadinessTarget
 
     public void Freeze(bool frozen) => Queue.Freeze(frozen);
 
+    /// <summary>Whether <paramref name="id"/> is an event of this kind of handle.</summary>
+    public bool Handles(InetEvent id) => Has(id);
+
     /// <summary>The handle is closing (its socket still open): nothing more is asked, queued or delivered.</summary>
     public void Close()
     {

@@ -4,6 +4,7 @@ using CSWSock.Core.Abi;
 using CSWSock.Core.Client;
 using CSWSock.Core.Connections;
 using CSWSock.Core.Errors;
+using CSWSock.Core.Events;
 using CSWSock.Core.Handles;
 
 namespace CSWSock.Core.Listening;
@@ -19,6 +20,7 @@ public sealed class Listener : IHandleResource
     private readonly Socket _socket;
     private readonly BlockingCalls _calls = new();
     private readonly HashSet<Connection> _handshakes = [];
+    private ListenerEvents? _events;
 
     private Listener(Socket socket, InetOptions options)
     {
@@ -38,6 +40,16 @@ public sealed class Listener : IHandleResource
 
     /// <summary>Whether a client is waiting to be accepted, answered without waiting: what INET_EVENT_ACCEPT reports.</summary>
     public bool IsClientWaiting => !_calls.IsClosed && _socket.Poll(0, SelectMode.SelectRead);
+
+    /// <summary>InetIsBlocking's answer: not in event mode.</summary>
+    public bool IsBlocking => _events?.Enabled != true;
+
+    /// <summary>The listener's events (INET_EVENT_ACCEPT), made on first use for the handle <paramref name="entry"/> names.</summary>
+    internal ListenerEvents EventsFor(HandleEntry entry)
+    {
+        Interlocked.CompareExchange(ref _events, new ListenerEvents(this, entry), null);
+        return _events;
+    }
 
     /// <summary>
     /// Binds and listens. <paramref name="localAddress"/>: NULL or "" every IPv4 interface, "::" every
@@ -72,6 +84,7 @@ public sealed class Listener : IHandleResource
     internal Socket? TryAccept()
     {
         _calls.ThrowIfClosed();
+        _events?.AfterAccept(); // InetAccept and InetReject re-arm ACCEPT, as a read re-arms READ
         if (!IsClientWaiting)
             return null;
         try
@@ -140,6 +153,7 @@ public sealed class Listener : IHandleResource
     public void Interrupt()
     {
         _calls.Close();
+        _events?.Close(); // waits for a callback running on another thread: none runs after the close
         PlatformSockets.WakeReaders(_socket); // Linux: shutdown() stops the listening, and a wait on it wakes at once
         lock (_handshakes)
         {

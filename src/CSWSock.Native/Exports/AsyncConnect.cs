@@ -8,7 +8,7 @@ namespace CSWSock.Native.Exports;
 
 /// <summary>
 /// InetAsyncConnect, InetAsyncConnectEx (contract §8): InetConnect's and InetConnectEx's parameters,
-/// then hEventWnd and uEventMsg. Only a NULL window for now (uEventMsg is then unused).
+/// then hEventWnd and uEventMsg: a window gets the events as uEventMsg (contract §12, Windows only).
 /// </summary>
 internal static unsafe class AsyncConnect
 {
@@ -18,7 +18,7 @@ internal static unsafe class AsyncConnect
         Guard.Socket(() => Library.Process.AsyncConnect(new ConnectRequest(Strings.FromAnsi(lpszHostName), nRemotePort, nProtocol, nTimeout, dwOptions)
         {
             Credentials = SecurityCredentials<byte>.Read(lpCredentials, &Strings.FromAnsi),
-        }, hEventWnd));
+        }, hEventWnd, uEventMsg));
 
     [UnmanagedCallersOnly(EntryPoint = nameof(InetAsyncConnectW), CallConvs = [typeof(CallConvStdcall)])]
     public static nuint InetAsyncConnectW(char* lpszHostName, uint nRemotePort, uint nProtocol, uint nTimeout, uint dwOptions,
@@ -26,7 +26,7 @@ internal static unsafe class AsyncConnect
         Guard.Socket(() => Library.Process.AsyncConnect(new ConnectRequest(Strings.FromWide(lpszHostName), nRemotePort, nProtocol, nTimeout, dwOptions)
         {
             Credentials = SecurityCredentials<char>.Read(lpCredentials, &Strings.FromWide),
-        }, hEventWnd));
+        }, hEventWnd, uEventMsg));
 
     [UnmanagedCallersOnly(EntryPoint = nameof(InetAsyncConnectExA), CallConvs = [typeof(CallConvStdcall)])]
     public static nuint InetAsyncConnectExA(byte* lpszHostName, uint nRemotePort, uint nProtocol, uint nTimeout, uint dwOptions,
@@ -36,7 +36,7 @@ internal static unsafe class AsyncConnect
             LocalAddress = Strings.FromAnsi(lpszLocalAddress),
             LocalPort = nLocalPort,
             Credentials = SecurityCredentials<byte>.Read(lpCredentials, &Strings.FromAnsi),
-        }, hEventWnd));
+        }, hEventWnd, uEventMsg));
 
     [UnmanagedCallersOnly(EntryPoint = nameof(InetAsyncConnectExW), CallConvs = [typeof(CallConvStdcall)])]
     public static nuint InetAsyncConnectExW(char* lpszHostName, uint nRemotePort, uint nProtocol, uint nTimeout, uint dwOptions,
@@ -46,5 +46,5 @@ internal static unsafe class AsyncConnect
             LocalAddress = Strings.FromWide(lpszLocalAddress),
             LocalPort = nLocalPort,
             Credentials = SecurityCredentials<char>.Read(lpCredentials, &Strings.FromWide),
-        }, hEventWnd));
+        }, hEventWnd, uEventMsg));
 }
