@@ -13,8 +13,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-#include "bench.h"
-#include "cswsock11.h"
+#include "client.h"
 
 struct clients {
     int port;
@@ -69,7 +68,7 @@ static int accept_one(int cswsock11, SOCKET h, int fd)
     return client < 0 ? -1 : close(client);
 }
 
-int accept_sample(int cswsock11, long count, double *vals, char *err, size_t err_size)
+static int accept_sample(int cswsock11, long count, double *vals, char *err, size_t err_size)
 {
     SOCKET h = INVALID_SOCKET;
     int fd = -1, rc = -1;
@@ -99,4 +98,9 @@ out:
     if (fd >= 0)
         close(fd);
     return rc;
+}
+
+int accept_rate_sample(int side, double *vals, char *err)
+{
+    return accept_sample(side == OURS, cfg.accepts, vals, err, ERRLEN);
 }

@@ -1,7 +1,8 @@
 /*
  * bench.h - what the parts of the cswsock11 benchmark share: the data pattern every byte moved is
  * checked against, the clock, the wire protocol of the raw C servers, and the servers' and the raw
- * TLS client's entry points. See bench.c for the method.
+ * TLS client's entry points. See bench.c for the method, client.h for what only the measuring side
+ * shares.
  */
 #ifndef CSWSOCK11_BENCH_H
 #define CSWSOCK11_BENCH_H
@@ -64,15 +65,6 @@ struct server_ports {
 
 /* servers.c: the server process's main (bench --serve CERT KEY). */
 int serve_main(const char *cert_file, const char *key_file);
-
-/* events.c: seconds for `sessions` connections at once to make `count` 64-byte echo round trips
-   each, driven by READ callbacks (cswsock11 nonzero) or by an epoll loop (raw), on the data
-   server's echo command, connecting not counted; negative with err set on failure. */
-double event_echo(int cswsock11, const char *host, int port, long sessions, long count, char *err, size_t err_size);
-
-/* accept.c, idle.c: the accept and idle cases' samples (vals as bench.c's cases have them). */
-int accept_sample(int cswsock11, long count, double *vals, char *err, size_t err_size);
-int idle_child_main(const char *what, int port, long handles, long milliseconds);
 
 /* tls.c: OpenSSL contexts. */
 SSL_CTX *tls_server_context(const char *cert_file, const char *key_file);

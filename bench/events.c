@@ -19,8 +19,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-#include "bench.h"
-#include "cswsock11.h"
+#include "client.h"
 
 #define MESSAGE 64
 #define WAIT_SECONDS 120
@@ -204,7 +203,11 @@ out:
     return rc;
 }
 
-double event_echo(int cswsock11, const char *host, int port, long sessions, long count, char *err, size_t err_size)
+/* Seconds for `sessions` connections at once to make `count` 64-byte echo round trips each,
+   driven by READ callbacks (cswsock11 nonzero) or by an epoll loop (raw), on the data server's echo
+   command, connecting not counted; negative with err set on failure. */
+static double event_echo(int cswsock11, const char *host, int port, long sessions, long count, char *err,
+                         size_t err_size)
 {
     struct run r = {.sessions = sessions, .count = count, .err = err, .err_size = err_size};
     struct session *s = calloc((size_t)sessions, sizeof *s);
@@ -230,4 +233,17 @@ double event_echo(int cswsock11, const char *host, int port, long sessions, long
     pthread_mutex_destroy(&r.mutex);
     free(s);
     return result;
+}
+
+int event_pingpong_sample(int side, double *vals, char *err)
+{
+    double seconds = event_echo(side == OURS, HOST, ports.data, 1, cfg.pingpongs, err, ERRLEN);
+    vals[0] = seconds > 0 ? (double)cfg.pingpongs / seconds : -1;
+    return seconds < 0 ? -1 : 0;
+}
+
+int event_fanin_sample(int side, double *vals, char *err)
+{
+    vals[0] = event_echo(side == OURS, HOST, ports.data, cfg.fanin_connections, cfg.fanin_messages, err, ERRLEN) * 1e3;
+    return vals[0] < 0 ? -1 : 0;
 }

@@ -1,9 +1,9 @@
 /*
- * idle.c - the idle-cost child (bench --idle-child events|read PORT N MS): the CPU seconds
- * (user + system, whole process) that cswsock11 uses over MS milliseconds while holding N
- * connections to the hold server (which never sends) in event mode with a READ callback
- * registered ("events"), or while one thread is blocked in InetRead on its own connection ("read",
- * N ignored).
+ * idle.c - the idle cases, idle_events_cpu_s and idle_blocked_read_cpu_s, and the child that
+ * measures them (bench --idle-child events|read PORT N MS): the CPU seconds (user + system, whole
+ * process) that cswsock11 uses over MS milliseconds while holding N connections to the hold server
+ * (which never sends) in event mode with a READ callback registered ("events"), or while one
+ * thread is blocked in InetRead on its own connection ("read", N ignored).
  * Prints "SECONDS" or "FAIL reason". Checked: no READ came, the read did not return.
  */
 #include <pthread.h>
@@ -12,10 +12,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
-#include "bench.h"
-#include "cswsock11.h"
+#include "client.h"
 
 #define SETTLE_US 200000 /* lets the connections' setup end before measuring */
 
@@ -86,4 +86,41 @@ int idle_child_main(const char *what, int port, long handles, long milliseconds)
         printf("%.4f\n", used);
     fflush(stdout);
     _exit(0); /* the reader is still blocked: no orderly shutdown needed for a measurement */
+}
+
+/* The idle cases' samples: a child (idle_child_main) holds the handles, so that only their cost is measured. The
+   figure is cswsock11's alone: the raw side is not sampled. */
+static int idle_sample(int side, const char *what, long handles, double *vals, char *err)
+{
+    if (side == RAW)
+        return 0;
+    char port[16], count[32], ms[32];
+    snprintf(port, sizeof port, "%d", ports.hold);
+    snprintf(count, sizeof count, "%ld", handles);
+    snprintf(ms, sizeof ms, "%ld", cfg.idle_ms);
+    char *argv[] = {self_path, "--idle-child", (char *)what, port, count, ms, NULL};
+    int from;
+    pid_t pid;
+    if (spawn_process(argv, NULL, &from, &pid, err) != 0)
+        return -1;
+    char line[ERRLEN];
+    int got = read_line(from, line, sizeof line);
+    close(from);
+    int status;
+    waitpid(pid, &status, 0);
+    if (got != 0 || sscanf(line, "%lf", &vals[0]) != 1) {
+        set_error(err, "idle child (%s): %s", what, got != 0 ? "no report" : line);
+        return -1;
+    }
+    return 0;
+}
+
+int idle_events_sample(int side, double *vals, char *err)
+{
+    return idle_sample(side, "events", cfg.idle_handles, vals, err);
+}
+
+int idle_blocked_read_sample(int side, double *vals, char *err)
+{
+    return idle_sample(side, "read", 1, vals, err);
 }
