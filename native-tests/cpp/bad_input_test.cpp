@@ -1,11 +1,14 @@
-// Every export of the header's client and listening sections, walked through bad input: NULL pointers, empty
-// strings, zero and negative lengths, output lengths smaller than needed, a closed handle, a
-// made-up handle, another thread (for the owner-only calls), and calls before InetInitialize.
-// Each row is one call with the failure value and InetGetLastError code it must give. Output
-// buffers end at a guard page, so a write past the length given crashes the test.
+// Every export of the header walked through bad input: NULL pointers, empty strings, zero and
+// negative lengths, output lengths smaller than needed, unknown ids and options, a closed handle,
+// a made-up handle, another thread (for the owner-only calls), the wrong kind of handle, and calls
+// before InetInitialize. Each row is one call with the failure value and InetGetLastError code it
+// must give. Output buffers end at a guard page, so a write past the length given crashes the test.
+// The interface check (managed InterfaceTests) fails unless kExports and kNoBadInput together
+// name every function of the header.
 // Peers: support/peers.h, threads of the test program itself (on Windows: the program under Wine).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <functional>
@@ -20,14 +23,16 @@
 #include "io_forms.hpp"
 #include "listen_forms.hpp"
 #include "peers.h"
+#include "platform.h"
 
 using namespace io;
 using ::testing::PrintToString;
 
 namespace {
 
-// Every export declared in the client and listening parts of the header.
-const char *const kClientExports[] = {
+// Every export of the header but those of kNoBadInput: each must have a row.
+const char *const kExports[] = {
+    "InetInitializeA", "InetInitializeW", "InetGetErrorStringA", "InetGetErrorStringW",
     "InetConnectA", "InetConnectW", "InetConnectExA", "InetConnectExW", "InetConnectUrlA", "InetConnectUrlW",
     "InetDisconnect", "InetAbort", "InetCancel", "InetRead", "InetWrite", "InetPeek", "InetFlush",
     "InetReadLineA", "InetReadLineW", "InetWriteLineA", "InetWriteLineW", "InetReadFrom", "InetWriteTo",
@@ -35,22 +40,45 @@ const char *const kClientExports[] = {
     "InetGetHostAddressA", "InetGetHostAddressW", "InetGetLocalAddress", "InetGetPeerAddress",
     "InetFormatAddressA", "InetFormatAddressW", "InetGetHostNameA", "InetGetHostNameW",
     "InetNormalizeHostNameA", "InetNormalizeHostNameW", "InetAttachThread",
+    "InetEnableSecurityA", "InetEnableSecurityW", "InetGetSecurityInformationA", "InetGetSecurityInformationW", "InetIsSecure",
     "InetIsProtocolAvailable", "InetGetAdapterAddressA", "InetGetAdapterAddressW", "InetReadStream", "InetWriteStream",
     "InetListenA", "InetListenW", "InetListenExA", "InetListenExW", "InetAccept", "InetAcceptExA", "InetAcceptExW",
     "InetReject", "InetIsListening",
+    "InetRegisterEvent", "InetEnableEvents", "InetDisableEvents", "InetFreezeEvents", "InetIsBlocking",
+    "InetAsyncConnectA", "InetAsyncConnectW", "InetAsyncConnectExA", "InetAsyncConnectExW",
+    "InetAsyncListenA", "InetAsyncListenW", "InetAsyncListenExA", "InetAsyncListenExW", "InetAsyncAccept",
 };
+
+// The exports with no argument that can be bad: each has its own tests (initialize_test.cpp,
+// last_error_test.cpp).
+const char *const kNoBadInput[] = {"InetUninitialize", "InetGetLastError", "InetSetLastError"};
 
 // The calls only the owning thread may make.
 const char *const kOwnerOnly[] = {
     "InetRead", "InetWrite", "InetPeek", "InetFlush", "InetReadLineA", "InetReadLineW", "InetWriteLineA",
     "InetWriteLineW", "InetReadFrom", "InetWriteTo", "InetDisconnect", "InetAbort", "InetSetTimeout",
     "InetReadStream", "InetWriteStream", "InetAccept", "InetAcceptExA", "InetAcceptExW", "InetReject",
+    "InetEnableSecurityA", "InetEnableSecurityW", "InetRegisterEvent", "InetEnableEvents", "InetDisableEvents",
+    "InetFreezeEvents", "InetAsyncAccept",
 };
 
 // The owner-only calls that take a listener rather than a connection.
-bool TakesAListener(const std::string &name) { return name.rfind("InetAccept", 0) == 0 || name == "InetReject"; }
+bool TakesAListener(const std::string &name)
+{
+    return name.rfind("InetAccept", 0) == 0 || name == "InetReject" || name == "InetAsyncAccept";
+}
+
+// InetAsyncAccept needs a window: where there are none (Linux) it refuses every one before it looks
+// at its handle, so it has no handle rows there.
+bool LooksAtItsHandle(const std::string &name) { return name != "InetAsyncAccept" || os_has_window_messages(); }
 
 const SOCKET kMadeUpHandle = 0x5EC7E7; // far above any descriptor this process can have
+
+// A window no call here posts to: each call it is given fails before it would post.
+const HWND kMadeUpWindow = reinterpret_cast<HWND>(static_cast<std::uintptr_t>(0x10));
+const UINT kMessage = 0x0400; // WM_USER
+
+void CALLBACK NoEvent(SOCKET, UINT, DWORD, DWORD_PTR) {}
 
 // Return values of every type, widened so one table holds them.
 using Value = std::uint64_t;
@@ -128,11 +156,14 @@ void ExpectEveryExportCovered(const std::vector<Row> &rows, bool otherThreadToo)
         if (row.thread == On::OtherThread)
             coveredOnOtherThread.insert(name);
     }
-    for (const char *name : kClientExports)
+    for (const char *name : kExports)
         EXPECT_EQ(covered.count(name), 1u) << name << " has no row";
     if (otherThreadToo) {
-        for (const char *name : kOwnerOnly)
-            EXPECT_EQ(coveredOnOtherThread.count(name), 1u) << name << " has no other-thread row";
+        for (const char *name : kOwnerOnly) {
+            if (LooksAtItsHandle(name)) {
+                EXPECT_EQ(coveredOnOtherThread.count(name), 1u) << name << " has no other-thread row";
+            }
+        }
     }
 }
 
@@ -140,16 +171,35 @@ LPBYTE Bytes(const char *text) { return reinterpret_cast<LPBYTE>(const_cast<char
 
 // The connect functions of each form, beside the line, name and listen functions of io_forms.hpp
 // and listen_forms.hpp.
+// and listen_forms.hpp: initialization, error strings, connects, asynchronous calls and security.
 struct AnsiCalls : AnsiListen {
+    using Info = SECURITYINFOA;
+    static BOOL Initialize(LPINETINITDATA data) { return InetInitializeA(nullptr, data); }
+    static INT GetErrorString(DWORD code, Char *buffer, INT length) { return InetGetErrorStringA(code, buffer, length); }
     static SOCKET Connect(const Char *host, UINT port) { return InetConnectA(host, port, INET_PROTOCOL_TCP, 5, 0, nullptr); }
     static SOCKET ConnectEx(const Char *host, UINT port, const Char *local) { return InetConnectExA(host, port, INET_PROTOCOL_TCP, 5, 0, local, 0, nullptr); }
     static SOCKET ConnectUrl(const Char *url) { return InetConnectUrlA(url, 5, 0, nullptr); }
+    static SOCKET AsyncConnect(const Char *host, UINT port, HWND window) { return InetAsyncConnectA(host, port, INET_PROTOCOL_TCP, 5, 0, nullptr, window, kMessage); }
+    static SOCKET AsyncConnectEx(const Char *host, UINT port, const Char *local) { return InetAsyncConnectExA(host, port, INET_PROTOCOL_TCP, 5, 0, local, 0, nullptr, nullptr, 0); }
+    static SOCKET AsyncListen(const Char *address, UINT port, HWND window) { return InetAsyncListenA(address, port, window, kMessage); }
+    static SOCKET AsyncListenEx(const Char *address, UINT port, DWORD options) { return InetAsyncListenExA(address, port, 0, options, nullptr, 0); }
+    static INT EnableSecurity(SOCKET h) { return InetEnableSecurityA(h, nullptr); }
+    static INT GetSecurityInformation(SOCKET h, Info *info) { return InetGetSecurityInformationA(h, info); }
 };
 
 struct WideCalls : WideListen {
+    using Info = SECURITYINFOW;
+    static BOOL Initialize(LPINETINITDATA data) { return InetInitializeW(nullptr, data); }
+    static INT GetErrorString(DWORD code, Char *buffer, INT length) { return InetGetErrorStringW(code, buffer, length); }
     static SOCKET Connect(const Char *host, UINT port) { return InetConnectW(host, port, INET_PROTOCOL_TCP, 5, 0, nullptr); }
     static SOCKET ConnectEx(const Char *host, UINT port, const Char *local) { return InetConnectExW(host, port, INET_PROTOCOL_TCP, 5, 0, local, 0, nullptr); }
     static SOCKET ConnectUrl(const Char *url) { return InetConnectUrlW(url, 5, 0, nullptr); }
+    static SOCKET AsyncConnect(const Char *host, UINT port, HWND window) { return InetAsyncConnectW(host, port, INET_PROTOCOL_TCP, 5, 0, nullptr, window, kMessage); }
+    static SOCKET AsyncConnectEx(const Char *host, UINT port, const Char *local) { return InetAsyncConnectExW(host, port, INET_PROTOCOL_TCP, 5, 0, local, 0, nullptr, nullptr, 0); }
+    static SOCKET AsyncListen(const Char *address, UINT port, HWND window) { return InetAsyncListenW(address, port, window, kMessage); }
+    static SOCKET AsyncListenEx(const Char *address, UINT port, DWORD options) { return InetAsyncListenExW(address, port, 0, options, nullptr, 0); }
+    static INT EnableSecurity(SOCKET h) { return InetEnableSecurityW(h, nullptr); }
+    static INT GetSecurityInformation(SOCKET h, Info *info) { return InetGetSecurityInformationW(h, info); }
 };
 
 // Every call that takes a handle, with valid other arguments; udpPort is where InetWriteTo sends.
@@ -167,6 +217,14 @@ std::vector<HandleCall> HandleCalls(UINT udpPort)
         using Form = decltype(form);
         return [](SOCKET h) { return V(Form::AcceptEx(h, 0, INET_OPTION_NONE, nullptr)); };
     };
+    auto securityInformation = [](auto form) {
+        using Form = decltype(form);
+        return [](SOCKET h) {
+            typename Form::Info info{};
+            info.dwSize = sizeof info;
+            return V(Form::GetSecurityInformation(h, &info));
+        };
+    };
     auto writeLine = [](auto form) {
         using Form = decltype(form);
         return [](SOCKET h) {
@@ -175,7 +233,7 @@ std::vector<HandleCall> HandleCalls(UINT udpPort)
             return V(Form::WriteLine(h, text.c_str(), &length));
         };
     };
-    return {
+    std::vector<HandleCall> calls = {
         {"InetDisconnect", [](SOCKET h) { return V(InetDisconnect(h)); }, kInetError},
         {"InetAbort", [](SOCKET h) { return V(InetAbort(h)); }, kInetError},
         {"InetCancel", [](SOCKET h) { return V(InetCancel(h)); }, kInetError},
@@ -228,12 +286,25 @@ std::vector<HandleCall> HandleCalls(UINT udpPort)
         {"InetAcceptExW", acceptEx(WideListen{}), kInvalidSocket},
         {"InetReject", [](SOCKET h) { return V(InetReject(h)); }, kFalse},
         {"InetIsListening", [](SOCKET h) { return V(InetIsListening(h)); }, kFalse},
+        {"InetEnableSecurityA", [](SOCKET h) { return V(AnsiCalls::EnableSecurity(h)); }, kInetError},
+        {"InetEnableSecurityW", [](SOCKET h) { return V(WideCalls::EnableSecurity(h)); }, kInetError},
+        {"InetGetSecurityInformationA", securityInformation(AnsiCalls{}), kInetError},
+        {"InetGetSecurityInformationW", securityInformation(WideCalls{}), kInetError},
+        {"InetIsSecure", [](SOCKET h) { return V(InetIsSecure(h)); }, kFalse},
+        {"InetRegisterEvent", [](SOCKET h) { return V(InetRegisterEvent(h, INET_EVENT_READ, NoEvent, 0)); }, kInetError},
+        {"InetEnableEvents", [](SOCKET h) { return V(InetEnableEvents(h)); }, kInetError},
+        {"InetDisableEvents", [](SOCKET h) { return V(InetDisableEvents(h)); }, kInetError},
+        {"InetFreezeEvents", [](SOCKET h) { return V(InetFreezeEvents(h, TRUE)); }, kInetError},
+        {"InetIsBlocking", [](SOCKET h) { return V(InetIsBlocking(h)); }, kFalse},
+        {"InetAsyncAccept", [](SOCKET h) { return V(InetAsyncAccept(h, kMadeUpWindow, kMessage)); }, kInvalidSocket},
     };
+    calls.erase(std::remove_if(calls.begin(), calls.end(), [](const HandleCall &c) { return !LooksAtItsHandle(c.name); }), calls.end());
+    return calls;
 }
 
 // The string functions of one form with bad arguments (no handle involved, or handles that are fine).
 template <typename Form>
-void AddStringRows(std::vector<Row> &rows, SOCKET tcp, UINT tcpPort, SOCKET listener)
+void AddStringRows(std::vector<Row> &rows, SOCKET tcp, UINT tcpPort, SOCKET udp, SOCKET listener)
 {
     using Char = typename Form::Char;
     using String = typename Form::String;
@@ -251,6 +322,56 @@ void AddStringRows(std::vector<Row> &rows, SOCKET tcp, UINT tcpPort, SOCKET list
                     }, kInvalidSocket, ST_ERROR_INVALID_ADDRESS});
     rows.push_back({"InetConnectUrl" + f + ": NULL URL", [=] { return V(Form::ConnectUrl(nullptr)); }, kInvalidSocket, ST_ERROR_INVALID_URL});
     rows.push_back({"InetConnectUrl" + f + ": empty URL", [=] { return V(Form::ConnectUrl(empty.c_str())); }, kInvalidSocket, ST_ERROR_INVALID_URL});
+
+    // InetInitialize, InetGetErrorString (the message of ST_ERROR_INVALID_HANDLE is longer than 3 characters)
+    rows.push_back({"InetInitialize" + f + ": dwSize short of dwVersion", [] {
+                        INETINITDATA data{};
+                        data.dwSize = sizeof data.dwSize;
+                        return V(Form::Initialize(&data));
+                    }, kFalse, ST_ERROR_INVALID_PARAMETER});
+    rows.push_back({"InetGetErrorString" + f + ": NULL buffer", [] { return V(Form::GetErrorString(ST_ERROR_INVALID_HANDLE, nullptr, 64)); }, kInetError, ST_ERROR_INVALID_PARAMETER});
+    for (INT bad : {0, -1}) {
+        rows.push_back({"InetGetErrorString" + f + ": nMaxLength " + std::to_string(bad), [=] {
+                            Guarded<Char> nothing(0);
+                            return V(Form::GetErrorString(ST_ERROR_INVALID_HANDLE, nothing.get(), bad));
+                        }, kInetError, ST_ERROR_INVALID_PARAMETER});
+    }
+    rows.push_back({"InetGetErrorString" + f + ": nMaxLength 4", [] {
+                        Guarded<Char> buffer(4);
+                        return V(Form::GetErrorString(ST_ERROR_INVALID_HANDLE, buffer.get(), 4));
+                    }, kInetError, ST_ERROR_BUFFER_TOO_SMALL});
+    rows.push_back({"InetGetErrorString" + f + ": a code of no library", [] {
+                        Guarded<Char> buffer(64);
+                        return V(Form::GetErrorString(0x80041234u, buffer.get(), 64));
+                    }, kInetError, ST_ERROR_INVALID_PARAMETER});
+
+    // InetAsyncConnect, InetAsyncConnectEx: InetConnect's checks, at once
+    rows.push_back({"InetAsyncConnect" + f + ": NULL host", [=] { return V(Form::AsyncConnect(nullptr, tcpPort, nullptr)); }, kInvalidSocket, ST_ERROR_INVALID_HOSTNAME});
+    rows.push_back({"InetAsyncConnect" + f + ": empty host", [=] { return V(Form::AsyncConnect(empty.c_str(), tcpPort, nullptr)); }, kInvalidSocket, ST_ERROR_INVALID_HOSTNAME});
+    rows.push_back({"InetAsyncConnect" + f + ": port 0", [=] { return V(Form::AsyncConnect(Form::Text("127.0.0.1").c_str(), 0, nullptr)); }, kInvalidSocket, ST_ERROR_INVALID_PORT});
+    rows.push_back({"InetAsyncConnectEx" + f + ": NULL host", [=] { return V(Form::AsyncConnectEx(nullptr, tcpPort, nullptr)); }, kInvalidSocket, ST_ERROR_INVALID_HOSTNAME});
+    rows.push_back({"InetAsyncConnectEx" + f + ": local address that is not one", [=] {
+                        return V(Form::AsyncConnectEx(Form::Text("127.0.0.1").c_str(), tcpPort, Form::Text("not an address").c_str()));
+                    }, kInvalidSocket, ST_ERROR_INVALID_ADDRESS});
+
+    // InetAsyncListen, InetAsyncListenEx: InetListen's checks
+    rows.push_back({"InetAsyncListen" + f + ": port 65536", [=] { return V(Form::AsyncListen(Form::Text("127.0.0.1").c_str(), 65536, nullptr)); }, kInvalidSocket, ST_ERROR_INVALID_PORT});
+    rows.push_back({"InetAsyncListen" + f + ": host name", [=] { return V(Form::AsyncListen(Form::Text("localhost").c_str(), 0, nullptr)); }, kInvalidSocket, ST_ERROR_INVALID_ADDRESS});
+    rows.push_back({"InetAsyncListenEx" + f + ": unknown option", [=] { return V(Form::AsyncListenEx(nullptr, 0, 0x80000000u)); }, kInvalidSocket, ST_ERROR_INVALID_OPTION});
+    if (!os_has_window_messages()) {
+        // Any window is refused, before a socket is made.
+        rows.push_back({"InetAsyncConnect" + f + ": a window without window messages", [=] { return V(Form::AsyncConnect(Form::Text("127.0.0.1").c_str(), tcpPort, kMadeUpWindow)); }, kInvalidSocket, ST_ERROR_OPERATION_NOT_SUPPORTED});
+        rows.push_back({"InetAsyncListen" + f + ": a window without window messages", [=] { return V(Form::AsyncListen(Form::Text("127.0.0.1").c_str(), 0, kMadeUpWindow)); }, kInvalidSocket, ST_ERROR_OPERATION_NOT_SUPPORTED});
+    }
+
+    // InetEnableSecurity, InetGetSecurityInformation on handles that cannot be secure or are not
+    rows.push_back({"InetEnableSecurity" + f + ": UDP handle", [=] { return V(Form::EnableSecurity(udp)); }, kInetError, ST_ERROR_OPERATION_NOT_SUPPORTED});
+    rows.push_back({"InetEnableSecurity" + f + ": a listening handle", [=] { return V(Form::EnableSecurity(listener)); }, kInetError, ST_ERROR_NOT_CONNECTED});
+    rows.push_back({"InetGetSecurityInformation" + f + ": a plain connection", [=] {
+                        typename Form::Info info{};
+                        info.dwSize = sizeof info;
+                        return V(Form::GetSecurityInformation(tcp, &info));
+                    }, kInetError, ST_ERROR_SECURITY_NOT_ENABLED});
 
     // InetListen, InetListenEx, InetAcceptEx (a host name is not a local address)
     rows.push_back({"InetListen" + f + ": port 65536", [=] { return V(Form::Listen(Form::Text("127.0.0.1").c_str(), 65536)); }, kInvalidSocket, ST_ERROR_INVALID_PORT});
@@ -388,7 +509,7 @@ void AddStringRows(std::vector<Row> &rows, SOCKET tcp, UINT tcpPort, SOCKET list
 
 class BadInputTest : public IoFixture {};
 
-TEST_F(BadInputTest, EveryClientExport_RejectsBadArgumentsAndHandlesWithTheDocumentedError)
+TEST_F(BadInputTest, EveryExport_RejectsBadArgumentsAndHandlesWithTheDocumentedError)
 {
     peer *echo = Start(PEER_ECHO);
     peer *udpEcho = Start(PEER_UDP_ECHO);
@@ -484,18 +605,40 @@ TEST_F(BadInputTest, EveryClientExport_RejectsBadArgumentsAndHandlesWithTheDocum
         {"InetIsListening: a connection (not a failure)", [=] { return V(InetIsListening(tcp)); }, kFalse, ST_ERROR_NONE},
         {"InetIsProtocolAvailable: family 0", [] { return V(InetIsProtocolAvailable(0)); }, kFalse, ST_ERROR_INVALID_PARAMETER},
         {"InetIsProtocolAvailable: family 99", [] { return V(InetIsProtocolAvailable(99)); }, kFalse, ST_ERROR_INVALID_PARAMETER},
+        {"InetIsSecure: a plain connection (not a failure)", [=] { return V(InetIsSecure(tcp)); }, kFalse, ST_ERROR_NONE},
     };
     rows.insert(rows.end(), listening.begin(), listening.end());
 
-    AddStringRows<AnsiCalls>(rows, tcp, tcpPort, listener);
-    AddStringRows<WideCalls>(rows, tcp, tcpPort, listener);
+    // Events: ids that are not the handle's, removing what was never registered, a window that is
+    // needed or refused. None of them may put a handle in event mode (checked at the end).
+    const std::vector<Row> events = {
+        {"InetRegisterEvent: event id 0", [=] { return V(InetRegisterEvent(tcp, 0, NoEvent, 0)); }, kInetError, ST_ERROR_INVALID_PARAMETER},
+        {"InetRegisterEvent: event id 99", [=] { return V(InetRegisterEvent(tcp, 99, NoEvent, 0)); }, kInetError, ST_ERROR_INVALID_PARAMETER},
+        {"InetRegisterEvent: INET_EVENT_ACCEPT on a connection", [=] { return V(InetRegisterEvent(tcp, INET_EVENT_ACCEPT, NoEvent, 0)); }, kInetError, ST_ERROR_INVALID_PARAMETER},
+        {"InetRegisterEvent: INET_EVENT_READ on a listening handle", [=] { return V(InetRegisterEvent(listener, INET_EVENT_READ, NoEvent, 0)); }, kInetError, ST_ERROR_INVALID_PARAMETER},
+        {"InetRegisterEvent: NULL callback for an event never registered", [=] { return V(InetRegisterEvent(tcp, INET_EVENT_READ, nullptr, 0)); }, kInetError, ST_ERROR_INVALID_PARAMETER},
+        {"InetIsBlocking: a connection in blocking mode (not a failure)", [=] { return V(InetIsBlocking(tcp)); }, V(static_cast<INT>(TRUE)), ST_ERROR_NONE},
+        {"InetAsyncAccept: NULL window", [=] { return V(InetAsyncAccept(listener, nullptr, kMessage)); }, kInvalidSocket, ST_ERROR_INVALID_PARAMETER},
+    };
+    rows.insert(rows.end(), events.begin(), events.end());
+    if (os_has_window_messages()) {
+        rows.push_back({"InetAsyncAccept: a connection", [=] { return V(InetAsyncAccept(tcp, kMadeUpWindow, kMessage)); }, kInvalidSocket, ST_ERROR_NOT_LISTENING});
+        rows.push_back({"InetAsyncAccept: nobody waiting", [=] { return V(InetAsyncAccept(listener, kMadeUpWindow, kMessage)); }, kInvalidSocket, ST_ERROR_OPERATION_WOULD_BLOCK});
+    } else {
+        rows.push_back({"InetAsyncAccept: a window without window messages", [=] { return V(InetAsyncAccept(listener, kMadeUpWindow, kMessage)); }, kInvalidSocket, ST_ERROR_OPERATION_NOT_SUPPORTED});
+    }
+
+    AddStringRows<AnsiCalls>(rows, tcp, tcpPort, udp, listener);
+    AddStringRows<WideCalls>(rows, tcp, tcpPort, udp, listener);
 
     ExpectEveryExportCovered(rows, true);
     RunRows(rows);
 
-    // None of the failed calls sent anything or stopped the listening, and both connections still
-    // work for their owner.
+    // None of the failed calls sent anything, stopped the listening or left a handle in event mode,
+    // and both connections still work for their owner.
     EXPECT_TRUE(InetIsListening(listener));
+    EXPECT_TRUE(InetIsBlocking(tcp));
+    EXPECT_TRUE(InetIsBlocking(listener));
     EXPECT_EQ(peer_count(udpEcho), 0);
     ASSERT_EQ(Write(tcp, "still here"), 10) << PrintToString(LastError());
     EXPECT_EQ(ReadExactly(tcp, 10), "still here");
@@ -504,8 +647,9 @@ TEST_F(BadInputTest, EveryClientExport_RejectsBadArgumentsAndHandlesWithTheDocum
 }
 
 // Without InetInitialize (this test does not derive from IoFixture), every export fails with
-// ST_ERROR_NOT_INITIALIZED, whatever its other arguments.
-TEST(BadInputBeforeInitializeTest, EveryClientExport_FailsWithNotInitialized)
+// ST_ERROR_NOT_INITIALIZED, whatever its other arguments; InetInitialize and InetGetErrorString,
+// which need no initialization, still refuse their bad arguments.
+TEST(BadInputBeforeInitializeTest, EveryExport_FailsWithNotInitialized_OrChecksItsArgumentsIfItNeedsNoInitialization)
 {
     peer *echo = peer_start(PEER_ECHO, nullptr, 0, 0, nullptr, 0);
     ASSERT_NE(echo, nullptr);
@@ -547,8 +691,21 @@ TEST(BadInputBeforeInitializeTest, EveryClientExport_FailsWithNotInitialized)
                             Guarded<Char> buffer(64);
                             return V(Form::GetAdapterAddress(0, INET_ADAPTER_IPV4, buffer.get(), 64));
                         }, kInetError, ST_ERROR_NOT_INITIALIZED});
+        rows.push_back({"InetAsyncConnect" + f + when, [=] { return V(Form::AsyncConnect(Form::Text("127.0.0.1").c_str(), port, nullptr)); }, kInvalidSocket, ST_ERROR_NOT_INITIALIZED});
+        rows.push_back({"InetAsyncConnectEx" + f + when, [=] { return V(Form::AsyncConnectEx(Form::Text("127.0.0.1").c_str(), port, nullptr)); }, kInvalidSocket, ST_ERROR_NOT_INITIALIZED});
+        rows.push_back({"InetAsyncListen" + f + when, [=] { return V(Form::AsyncListen(Form::Text("127.0.0.1").c_str(), 0, nullptr)); }, kInvalidSocket, ST_ERROR_NOT_INITIALIZED});
+        rows.push_back({"InetAsyncListenEx" + f + when, [=] { return V(Form::AsyncListenEx(nullptr, 0, 0)); }, kInvalidSocket, ST_ERROR_NOT_INITIALIZED});
+        // The functions that work before InetInitialize still check their arguments.
+        rows.push_back({"InetInitialize" + f + ": dwSize short of dwVersion" + when, [] {
+                            INETINITDATA data{};
+                            data.dwSize = sizeof data.dwSize;
+                            return V(Form::Initialize(&data));
+                        }, kFalse, ST_ERROR_INVALID_PARAMETER});
+        rows.push_back({"InetGetErrorString" + f + ": NULL buffer" + when, [] { return V(Form::GetErrorString(ST_ERROR_INVALID_HANDLE, nullptr, 64)); }, kInetError, ST_ERROR_INVALID_PARAMETER});
     };
     rows.push_back({"InetIsProtocolAvailable: before InetInitialize", [] { return V(InetIsProtocolAvailable(INET_ADDRESS_IPV4)); }, kFalse, ST_ERROR_NOT_INITIALIZED});
+    if (!os_has_window_messages()) // else a row of HandleCalls
+        rows.push_back({"InetAsyncAccept: before InetInitialize", [] { return V(InetAsyncAccept(kMadeUpHandle, kMadeUpWindow, kMessage)); }, kInvalidSocket, ST_ERROR_NOT_INITIALIZED});
     add(AnsiCalls{});
     add(WideCalls{});
 

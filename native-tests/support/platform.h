@@ -74,6 +74,9 @@ unsigned long os_thread_id(void);
 void os_sleep_ms(int milliseconds);
 /* The system's host name (gethostname); 0 on success. */
 int os_host_name(char *buffer, size_t size);
+/* Whether the library posts events to windows here (contract section 12: on Windows; on Linux every
+   window is refused with ST_ERROR_OPERATION_NOT_SUPPORTED). */
+int os_has_window_messages(void);
 
 /* ---- memory ---- */
 

@@ -117,6 +117,8 @@ void os_sleep_ms(int milliseconds)
     }
 }
 
+int os_has_window_messages(void) { return 0; }
+
 int os_host_name(char *buffer, size_t size)
 {
     return gethostname(buffer, size);

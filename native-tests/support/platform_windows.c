@@ -147,6 +147,8 @@ void os_sleep_ms(int milliseconds)
     Sleep((DWORD)milliseconds);
 }
 
+int os_has_window_messages(void) { return 1; }
+
 int os_host_name(char *buffer, size_t size)
 {
     return gethostname(buffer, bounded(size));

@@ -13,6 +13,7 @@ public sealed partial class Library
     /// </summary>
     public nuint AsyncListen(string? localAddress, uint port, uint backlog, uint options, nint window, uint message)
     {
+        EnsureInitialized();
         WindowMessages.ThrowIfUnsupported(window); // before a socket is bound
         nuint handle = Listen(localAddress, port, backlog, options);
         using var lease = Use(handle);
@@ -27,6 +28,7 @@ public sealed partial class Library
     /// </summary>
     public nuint AsyncAccept(nuint server, nint window, uint message)
     {
+        EnsureInitialized();
         WindowMessages.ThrowIfUnsupported(window);
         if (window == 0)
             throw new InetException(ErrorCode.ST_ERROR_INVALID_PARAMETER, "InetAsyncAccept needs a window");

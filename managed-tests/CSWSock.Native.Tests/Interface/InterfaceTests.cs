@@ -178,6 +178,17 @@ public class InterfaceTests
     }
 
     [Test]
+    public void NativeBadInputTest_NamesEveryHeaderFunctionOnce()
+    {
+        var exports = NativeTestList.Read(Repository.NativeBadInputTest, "kExports");
+        var exempt = NativeTestList.Read(Repository.NativeBadInputTest, "kNoBadInput");
+
+        Assert.That(exports.Concat(exempt), Is.Unique, "named twice in bad_input_test.cpp");
+        AssertSameSet(exports.Concat(exempt), LinuxFunctions.Select(function => function.Name),
+                      "bad_input_test.cpp (kExports, kNoBadInput)", "header");
+    }
+
+    [Test]
     public void ShippedHeader_IsTheSourceHeader()
     {
         string shipped = Path.Combine(Repository.ArtifactsDirectory, "cswsock11.h");

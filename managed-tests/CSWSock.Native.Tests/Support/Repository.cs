@@ -11,6 +11,9 @@ internal static class Repository
 
     public static string DefFile => Path.Combine(Root, "cswsock11.def");
 
+    /// <summary>The native table of bad input over every export: its lists are read by the interface check.</summary>
+    public static string NativeBadInputTest => Path.Combine(Root, "native-tests", "cpp", "bad_input_test.cpp");
+
     /// <summary>The 32-bit export list, beside cswsock11.def.</summary>
     public static string X86DefFile => Path.Combine(Root, "cswsock11.x86.def");
 
