@@ -162,6 +162,28 @@ extern "C" {
 #define INET_EVENT_TIMEOUT    5
 #define INET_EVENT_CANCEL     6
 #define INET_EVENT_ACCEPT     7 /* a listening handle: a client is waiting */
+#define INET_EVENT_IDLE       8 /* a server (InetServerStart): its last client has gone */
+
+/* Priorities (InetServerStart nPriority, InetSetClientPriority, InetGetClientPriority). */
+#define INET_PRIORITY_INVALID    (-1) /* InetGetClientPriority's failure value */
+#define INET_PRIORITY_BACKGROUND 0
+#define INET_PRIORITY_LOW        1
+#define INET_PRIORITY_NORMAL     2
+#define INET_PRIORITY_HIGH       3
+#define INET_PRIORITY_CRITICAL   4
+
+/* Server status (InetGetServerStatus). */
+#define INET_SERVER_INACTIVE  0
+#define INET_SERVER_LISTENING 1
+#define INET_SERVER_SUSPENDED 2
+#define INET_SERVER_STOPPING  3
+
+/* Server stop and suspend options (InetServerStopEx, InetServerSuspendEx dwOptions). */
+#define INET_STOP_DEFAULT       0 /* as InetServerStop: returns when everything has finished */
+#define INET_STOP_NOWAIT        1 /* returns once nothing more is accepted */
+#define INET_SUSPEND_DEFAULT    0 /* as InetServerSuspend: new clients wait in the backlog */
+#define INET_SUSPEND_REJECT     1 /* new clients are refused */
+#define INET_SUSPEND_DISCONNECT 2 /* also every client closed, each with its DISCONNECT, then IDLE */
 
 /* ---------------------------------------------------------------------------
  * Error codes, as InetGetLastError returns them: 0x80040000 | code (HRESULT
@@ -199,6 +221,10 @@ extern "C" {
 #define ST_ERROR_PROTOCOL_NOT_SUPPORTED        0x800400CD
 #define ST_ERROR_INVALID_CREDENTIALS           0x800400CE
 #define ST_ERROR_SECURITY_NOT_ENABLED          0x800400CF /* the handle is not secure */
+
+/* Library-specific: servers (InetServerStart) */
+#define ST_ERROR_NOT_SERVER                    0x8004012C /* not a server's handle (or a server's client's) */
+#define ST_ERROR_SERVER_LOCKED                 0x8004012D /* this thread holds another server's lock */
 
 /* Winsock-mapped (the Winsock name and number in the comment) */
 #define ST_ERROR_INTERRUPTED                   0x80042714 /* WSAEINTR 10004 */
@@ -957,6 +983,184 @@ SOCKET WINAPI InetAsyncListenExW(LPCWSTR lpszLocalAddress, UINT nLocalPort, UINT
 SOCKET WINAPI InetAsyncAccept(SOCKET hServer, HWND hEventWnd, UINT uEventMsg);
 
 /* ---------------------------------------------------------------------------
+ * Threaded server (contract section 10)
+ *
+ * InetServerStart listens and accepts on a thread of its own; each client is a
+ * session whose events go to the one callback the server was given, in order
+ * and one at a time, on a library thread that may block: InetRead and
+ * InetReadLine inside a callback wait only for that client, and a client that
+ * blocks never delays another. The events, with the handle each carries:
+ *   INET_EVENT_ACCEPT (hServer): a client is waiting, before the limits and the
+ *     TLS handshake; the callback may InetReject(hServer) it (it is closed with
+ *     a reset and gets no event) or read InetGetClientAddress(hServer, ...).
+ *     cswsock11: it runs on the server's accepting thread (the one
+ *     InetGetServerThreadId names), so no client is accepted while it runs;
+ *     outside it those two calls fail with ST_ERROR_OPERATION_WOULD_BLOCK. A
+ *     client then over a limit of InetServerThrottle is closed at once, after
+ *     its ACCEPT, with no other event.
+ *   INET_EVENT_CONNECT (hClient): the session starts (after the TLS handshake
+ *     of INET_OPTION_SECURE); then INET_EVENT_WRITE once.
+ *   INET_EVENT_READ, INET_EVENT_TIMEOUT, INET_EVENT_CANCEL (hClient): as for a
+ *     connection in event mode (READ not again until a read).
+ *   INET_EVENT_DISCONNECT (hClient): the client closed (dwError 0) or reset the
+ *     connection, after the READs for all it sent; the library closes the
+ *     handle when the callback returns.
+ *   INET_EVENT_IDLE (hServer): the last client has gone. cswsock11: on a
+ *     library thread, and not while the server stops.
+ * Client handles are the OS sockets, blocking (InetIsBlocking TRUE) and usable
+ * from any thread (a broadcast from another thread is normal); their blocking
+ * calls wait within nTimeout (0: indefinitely). InetDisconnect(hClient) ends
+ * that session without a DISCONNECT event.
+ * The server handle is the listening socket; any thread may use it.
+ * InetDisconnect(hServer) and InetAbort(hServer) are InetServerStop, and the
+ * handle is invalid afterwards (a second stop: ST_ERROR_INVALID_HANDLE).
+ * cswsock11: InetIsListening(hServer) is TRUE, InetIsBlocking(hServer) FALSE
+ * (its events go to the server's callback), InetGetLocalAddress(hServer) gives
+ * the address and port listened on; InetRegisterEvent, InetEnableEvents,
+ * InetDisableEvents and InetFreezeEvents on it fail with
+ * ST_ERROR_OPERATION_NOT_SUPPORTED; InetAccept(Ex) with ST_ERROR_NOT_LISTENING;
+ * the functions that move data or describe a connection (InetRead,
+ * InetGetPeerAddress, InetGetStatus, InetCancel, ...) with
+ * ST_ERROR_NOT_CONNECTED, as on a listening handle.
+ * Every function below fails with ST_ERROR_NOT_INITIALIZED before
+ * InetInitialize, ST_ERROR_INVALID_HANDLE for a handle not open, and (those
+ * taking hServer) ST_ERROR_NOT_SERVER for an open handle that is not a server
+ * of InetServerStart (a connection, a listening handle, a client).
+ * ------------------------------------------------------------------------- */
+
+/*
+ * InetServerStart - listens on lpszLocalHost and nLocalPort as InetListenEx
+ * does (the same addresses and codes, nBacklog the same), and accepts clients
+ * until stopped. Returns the server's handle, or INVALID_SOCKET.
+ * nLocalPort: 1-65535 (cswsock11: 0, an ephemeral port, and over 65535 give
+ * ST_ERROR_INVALID_PORT). nMaxClients: the most clients at once, 0 no limit
+ * (cswsock11: over 1,000,000 ST_ERROR_INVALID_PARAMETER). nTimeout: seconds a
+ * client may be idle before INET_EVENT_TIMEOUT (0: never), and the timeout of
+ * the blocking calls on its handle; cswsock11: also the bound of each client's
+ * TLS handshake (10 seconds when nTimeout is 0): one that fails or takes longer
+ * closes the client without a single event. nPriority: an INET_PRIORITY_*
+ * value, each client's initial priority (see InetSetClientPriority); others
+ * give ST_ERROR_INVALID_PARAMETER. dwOptions: InetListenEx's
+ * (INET_OPTION_REUSEADDRESS, _EXCLUSIVE, _NOINHERIT, _FREETHREAD) plus
+ * INET_OPTION_KEEPALIVE, _NODELAY, _INLINE and _SECURE, applied to every client
+ * (cswsock11: NOINHERIT to the clients too; FREETHREAD changes nothing, the
+ * handles are free-threaded anyway); any other bit gives
+ * ST_ERROR_INVALID_OPTION. lpEventProc: the callback of every event of the
+ * server and its clients, with dwEventParam as its dwParam; NULL gives
+ * ST_ERROR_INVALID_PARAMETER. lpCredentials: the server certificate for
+ * INET_OPTION_SECURE, as InetAcceptEx takes it (NULL, or no such certificate:
+ * ST_ERROR_CERTIFICATE_NOT_FOUND); cswsock11: without SECURE, if not NULL, it
+ * stays with each client handle for a later InetEnableSecurity(hClient, NULL).
+ * cswsock11: every argument is checked before a socket is made.
+ */
+SOCKET WINAPI InetServerStartA(LPCSTR lpszLocalHost, UINT nLocalPort, UINT nBacklog, UINT nMaxClients, UINT nTimeout, UINT nPriority, DWORD dwOptions, INETEVENTPROC lpEventProc, DWORD_PTR dwEventParam, LPSECURITYCREDENTIALSA lpCredentials);
+SOCKET WINAPI InetServerStartW(LPCWSTR lpszLocalHost, UINT nLocalPort, UINT nBacklog, UINT nMaxClients, UINT nTimeout, UINT nPriority, DWORD dwOptions, INETEVENTPROC lpEventProc, DWORD_PTR dwEventParam, LPSECURITYCREDENTIALSW lpCredentials);
+
+/*
+ * InetServerStop - InetServerStopEx(hServer, INET_STOP_DEFAULT).
+ * InetServerStopEx - stops listening, closes every client without events, and
+ * with INET_STOP_DEFAULT returns when every session and callback of the server
+ * has finished (called inside a callback it does not wait for that one). The
+ * handle is invalid afterwards. INET_STOP_NOWAIT returns once nothing more is
+ * accepted; the rest of the stop goes on on a library thread (cswsock11: until
+ * it is over, the handle stays valid and InetGetServerStatus reports
+ * INET_SERVER_STOPPING; then the handle is invalid). Another dwOptions
+ * value gives ST_ERROR_INVALID_OPTION. cswsock11: a lock of the server
+ * (InetServerLock) goes with it, whichever thread holds it. TRUE, or FALSE.
+ */
+BOOL WINAPI InetServerStop(SOCKET hServer);
+BOOL WINAPI InetServerStopEx(SOCKET hServer, DWORD dwOptions);
+
+/*
+ * InetServerSuspend - InetServerSuspendEx(hServer, INET_SUSPEND_DEFAULT).
+ * InetServerSuspendEx - stops accepting: with INET_SUSPEND_DEFAULT new clients
+ * wait in the backlog; INET_SUSPEND_REJECT refuses them (cswsock11: each is
+ * accepted and closed with a reset, without an ACCEPT event);
+ * INET_SUSPEND_DISCONNECT (alone or with REJECT) also closes every client
+ * gracefully, each with its DISCONNECT event (cswsock11: a client whose TLS
+ * handshake is still running is closed without one), then IDLE. Other bits give
+ * ST_ERROR_INVALID_OPTION.
+ * InetServerResume - accepting again.
+ * InetServerRestart - closes every client without events (cswsock11: then IDLE,
+ * as the last client has gone) and accepts again, suspended or not.
+ * All three fail with ST_ERROR_CONNECTION_ABORTED on a server that is stopping
+ * (cswsock11). TRUE, or FALSE.
+ */
+BOOL WINAPI InetServerSuspend(SOCKET hServer);
+BOOL WINAPI InetServerSuspendEx(SOCKET hServer, DWORD dwOptions);
+BOOL WINAPI InetServerResume(SOCKET hServer);
+BOOL WINAPI InetServerRestart(SOCKET hServer);
+
+/*
+ * InetServerThrottle - changes the limits: nMaxClients clients in all,
+ * nMaxClientsPerAddress from one IP address, and dwConnectionRate, the least
+ * milliseconds between two accepted clients; (UINT)-1 leaves a limit as it is,
+ * 0 removes it (the default: no limits). A client over a limit is accepted and
+ * closed at once, with no event but its ACCEPT; lowering a limit drops nobody.
+ * cswsock11: a client limit over 1,000,000 or a rate over 3,600,000 ms gives
+ * ST_ERROR_INVALID_PARAMETER, and then no limit is changed. TRUE, or FALSE.
+ */
+BOOL WINAPI InetServerThrottle(SOCKET hServer, UINT nMaxClients, UINT nMaxClientsPerAddress, DWORD dwConnectionRate);
+
+/*
+ * InetServerLock - while a thread holds the lock, the calls of every other
+ * thread on the server and its clients (also calls made inside callbacks) wait
+ * until it is released. One server per process is locked at a time: a thread locking
+ * while another thread holds a lock waits for it. Nested locks count: each
+ * needs an InetServerUnlock. cswsock11: a thread that holds one server's lock
+ * and locks another fails with ST_ERROR_SERVER_LOCKED (waiting could deadlock).
+ * InetServerUnlock - releases one lock; by a thread that does not hold the
+ * server's lock: ST_ERROR_NOT_HANDLE_OWNER (cswsock11).
+ * InetGetLockedServer - the locked server's handle, or INVALID_SOCKET: with
+ * ST_ERROR_NONE as the last error when no server is locked (cswsock11), with
+ * ST_ERROR_NOT_INITIALIZED before InetInitialize. Lock and Unlock: TRUE, or
+ * FALSE.
+ */
+BOOL WINAPI InetServerLock(SOCKET hServer);
+BOOL WINAPI InetServerUnlock(SOCKET hServer);
+SOCKET WINAPI InetGetLockedServer(VOID);
+
+/*
+ * InetGetServerStatus - INET_SERVER_LISTENING, INET_SERVER_SUSPENDED or
+ * INET_SERVER_STOPPING (see InetServerStopEx), or INET_ERROR.
+ * InetGetServerThreadId - the operating system's id of the thread that accepts
+ * and runs INET_EVENT_ACCEPT (GetCurrentThreadId on Windows, gettid on Linux),
+ * or (DWORD)INET_ERROR.
+ * InetGetClientCount - the number of clients, or INET_ERROR. cswsock11: a
+ * client counts from its admission (after ACCEPT and the limits, so also while
+ * its TLS handshake runs) until its handle is closed.
+ * InetEnumServerClients - copies at most nMaxClients of the client handles, in
+ * no particular order, to lpClients, and returns how many it copied, or
+ * INET_ERROR (cswsock11 extensions, for servers that broadcast). cswsock11:
+ * lpClients NULL with nMaxClients 0 returns the number of client handles;
+ * lpClients NULL with nMaxClients over 0, or nMaxClients below 0, gives
+ * ST_ERROR_INVALID_PARAMETER. A client may go at any time: a handle copied may
+ * already be closed when it is used.
+ */
+INT WINAPI InetGetServerStatus(SOCKET hServer);
+DWORD WINAPI InetGetServerThreadId(SOCKET hServer);
+INT WINAPI InetGetClientCount(SOCKET hServer);
+INT WINAPI InetEnumServerClients(SOCKET hServer, SOCKET *lpClients, INT nMaxClients);
+
+/*
+ * InetGetClientAddress - the address and port (0 or INET_ERROR; either pointer
+ * may be NULL, as for InetGetPeerAddress) of the waiting client for the server
+ * handle, inside INET_EVENT_ACCEPT (elsewhere ST_ERROR_OPERATION_WOULD_BLOCK),
+ * or of the client's peer for a client handle. Another handle:
+ * ST_ERROR_NOT_SERVER.
+ * InetSetClientPriority - sets a client's priority, an INET_PRIORITY_* value
+ * (others: ST_ERROR_INVALID_PARAMETER), and returns the previous one, or
+ * INET_ERROR. InetGetClientPriority - the client's priority, or
+ * INET_PRIORITY_INVALID. Both fail with ST_ERROR_NOT_SERVER for a handle that
+ * is not a server's client. cswsock11: priorities are recorded and reported but
+ * applied to no thread, on any platform: the sessions share the library's
+ * threads (and Linux needs privileges to raise a thread's priority).
+ */
+INT WINAPI InetGetClientAddress(SOCKET hSocket, LPINTERNET_ADDRESS lpAddress, LPUINT lpnPort);
+INT WINAPI InetSetClientPriority(SOCKET hClient, INT nPriority);
+INT WINAPI InetGetClientPriority(SOCKET hClient);
+
+/* ---------------------------------------------------------------------------
  * Threads (contract section 2)
  * ------------------------------------------------------------------------- */
 
@@ -994,6 +1198,7 @@ DWORD WINAPI InetAttachThread(SOCKET hSocket, DWORD dwThreadId);
 #define InetListen            InetListenW
 #define InetListenEx          InetListenExW
 #define InetAcceptEx          InetAcceptExW
+#define InetServerStart       InetServerStartW
 #else
 #define InetInitialize        InetInitializeA
 #define InetGetErrorString    InetGetErrorStringA
@@ -1016,6 +1221,7 @@ DWORD WINAPI InetAttachThread(SOCKET hSocket, DWORD dwThreadId);
 #define InetListen            InetListenA
 #define InetListenEx          InetListenExA
 #define InetAcceptEx          InetAcceptExA
+#define InetServerStart       InetServerStartA
 #endif
 
 #ifdef __cplusplus

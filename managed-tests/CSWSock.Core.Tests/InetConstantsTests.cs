@@ -23,8 +23,12 @@ public class InetConstantsTests
         Assert.That(InetAddressFamily.INET_ADDRESS_DEFAULT, Is.EqualTo(InetAddressFamily.INET_ADDRESS_IPV4));
 
     [Test]
-    public void InetEvent_Ids_AreOneToSeven() =>
-        Assert.That(Enum.GetValues<InetEvent>().Select(e => (uint)e), Is.EqualTo(new uint[] { 1, 2, 3, 4, 5, 6, 7 }));
+    public void InetEvent_Ids_AreOneToEight() =>
+        Assert.That(Enum.GetValues<InetEvent>().Select(e => (uint)e), Is.EqualTo(new uint[] { 1, 2, 3, 4, 5, 6, 7, 8 }));
+
+    [Test]
+    public void InetPriority_IsTheVendorsScale() =>
+        Assert.That(Enum.GetValues<InetPriority>().Select(p => (int)p).Order(), Is.EqualTo(new[] { -1, 0, 1, 2, 3, 4 }));
 
     [Test]
     public void InetResult_Error_IsMinusOne() => Assert.That((int)InetResult.INET_ERROR, Is.EqualTo(-1));

@@ -47,6 +47,10 @@ const char *const kExports[] = {
     "InetRegisterEvent", "InetEnableEvents", "InetDisableEvents", "InetFreezeEvents", "InetIsBlocking",
     "InetAsyncConnectA", "InetAsyncConnectW", "InetAsyncConnectExA", "InetAsyncConnectExW",
     "InetAsyncListenA", "InetAsyncListenW", "InetAsyncListenExA", "InetAsyncListenExW", "InetAsyncAccept",
+    "InetServerStartA", "InetServerStartW", "InetServerStop", "InetServerStopEx", "InetServerSuspend",
+    "InetServerSuspendEx", "InetServerResume", "InetServerRestart", "InetServerThrottle", "InetServerLock",
+    "InetServerUnlock", "InetGetLockedServer", "InetGetServerStatus", "InetGetServerThreadId", "InetGetClientCount",
+    "InetEnumServerClients", "InetGetClientAddress", "InetSetClientPriority", "InetGetClientPriority",
 };
 
 // The exports with no argument that can be bad: each has its own tests (initialize_test.cpp,
@@ -184,6 +188,10 @@ struct AnsiCalls : AnsiListen {
     static SOCKET AsyncListen(const Char *address, UINT port, HWND window) { return InetAsyncListenA(address, port, window, kMessage); }
     static SOCKET AsyncListenEx(const Char *address, UINT port, DWORD options) { return InetAsyncListenExA(address, port, 0, options, nullptr, 0); }
     static INT EnableSecurity(SOCKET h) { return InetEnableSecurityA(h, nullptr); }
+    static SOCKET ServerStart(const Char *host, UINT port, UINT maxClients, UINT priority, DWORD options, INETEVENTPROC proc)
+    {
+        return InetServerStartA(host, port, 0, maxClients, 0, priority, options, proc, 0, nullptr);
+    }
     static INT GetSecurityInformation(SOCKET h, Info *info) { return InetGetSecurityInformationA(h, info); }
 };
 
@@ -199,6 +207,10 @@ struct WideCalls : WideListen {
     static SOCKET AsyncListen(const Char *address, UINT port, HWND window) { return InetAsyncListenW(address, port, window, kMessage); }
     static SOCKET AsyncListenEx(const Char *address, UINT port, DWORD options) { return InetAsyncListenExW(address, port, 0, options, nullptr, 0); }
     static INT EnableSecurity(SOCKET h) { return InetEnableSecurityW(h, nullptr); }
+    static SOCKET ServerStart(const Char *host, UINT port, UINT maxClients, UINT priority, DWORD options, INETEVENTPROC proc)
+    {
+        return InetServerStartW(host, port, 0, maxClients, 0, priority, options, proc, 0, nullptr);
+    }
     static INT GetSecurityInformation(SOCKET h, Info *info) { return InetGetSecurityInformationW(h, info); }
 };
 
@@ -297,6 +309,29 @@ std::vector<HandleCall> HandleCalls(UINT udpPort)
         {"InetFreezeEvents", [](SOCKET h) { return V(InetFreezeEvents(h, TRUE)); }, kInetError},
         {"InetIsBlocking", [](SOCKET h) { return V(InetIsBlocking(h)); }, kFalse},
         {"InetAsyncAccept", [](SOCKET h) { return V(InetAsyncAccept(h, kMadeUpWindow, kMessage)); }, kInvalidSocket},
+        {"InetServerStop", [](SOCKET h) { return V(InetServerStop(h)); }, kFalse},
+        {"InetServerStopEx", [](SOCKET h) { return V(InetServerStopEx(h, INET_STOP_DEFAULT)); }, kFalse},
+        {"InetServerSuspend", [](SOCKET h) { return V(InetServerSuspend(h)); }, kFalse},
+        {"InetServerSuspendEx", [](SOCKET h) { return V(InetServerSuspendEx(h, INET_SUSPEND_REJECT)); }, kFalse},
+        {"InetServerResume", [](SOCKET h) { return V(InetServerResume(h)); }, kFalse},
+        {"InetServerRestart", [](SOCKET h) { return V(InetServerRestart(h)); }, kFalse},
+        {"InetServerThrottle", [](SOCKET h) { return V(InetServerThrottle(h, 10, 2, 100)); }, kFalse},
+        {"InetServerLock", [](SOCKET h) { return V(InetServerLock(h)); }, kFalse},
+        {"InetServerUnlock", [](SOCKET h) { return V(InetServerUnlock(h)); }, kFalse},
+        {"InetGetServerStatus", [](SOCKET h) { return V(InetGetServerStatus(h)); }, kInetError},
+        {"InetGetServerThreadId", [](SOCKET h) { return V(InetGetServerThreadId(h)); }, kDwordError},
+        {"InetGetClientCount", [](SOCKET h) { return V(InetGetClientCount(h)); }, kInetError},
+        {"InetEnumServerClients", [](SOCKET h) {
+             Guarded<SOCKET> clients(4);
+             return V(InetEnumServerClients(h, clients.get(), 4));
+         }, kInetError},
+        {"InetGetClientAddress", [](SOCKET h) {
+             INTERNET_ADDRESS address{};
+             UINT port = 0;
+             return V(InetGetClientAddress(h, &address, &port));
+         }, kInetError},
+        {"InetSetClientPriority", [](SOCKET h) { return V(InetSetClientPriority(h, INET_PRIORITY_NORMAL)); }, kInetError},
+        {"InetGetClientPriority", [](SOCKET h) { return V(InetGetClientPriority(h)); }, kInetError},
     };
     calls.erase(std::remove_if(calls.begin(), calls.end(), [](const HandleCall &c) { return !LooksAtItsHandle(c.name); }), calls.end());
     return calls;
@@ -383,6 +418,26 @@ void AddStringRows(std::vector<Row> &rows, SOCKET tcp, UINT tcpPort, SOCKET udp,
     rows.push_back({"InetAcceptEx" + f + ": SECURE with NULL credentials", [=] { return V(Form::AcceptEx(listener, 0, INET_OPTION_SECURE, nullptr)); }, kInvalidSocket, ST_ERROR_CERTIFICATE_NOT_FOUND});
     rows.push_back({"InetAcceptEx" + f + ": unknown option", [=] { return V(Form::AcceptEx(listener, 0, 0x80000000u, nullptr)); }, kInvalidSocket, ST_ERROR_INVALID_OPTION});
     rows.push_back({"InetAcceptEx" + f + ": a connection", [=] { return V(Form::AcceptEx(tcp, 0, INET_OPTION_NONE, nullptr)); }, kInvalidSocket, ST_ERROR_NOT_LISTENING});
+
+    // InetServerStart: every argument is checked before a socket is made (tcpPort is in use, so a
+    // check that let a call through would fail with ST_ERROR_ADDRESS_IN_USE instead)
+    const String loopback = Form::Text("127.0.0.1");
+    auto serverStart = [=](UINT port, UINT maxClients, UINT priority, DWORD options, INETEVENTPROC proc) {
+        return [=] { return V(Form::ServerStart(loopback.c_str(), port, maxClients, priority, options, proc)); };
+    };
+    rows.push_back({"InetServerStart" + f + ": NULL lpEventProc", serverStart(tcpPort, 0, INET_PRIORITY_NORMAL, 0, nullptr), kInvalidSocket, ST_ERROR_INVALID_PARAMETER});
+    rows.push_back({"InetServerStart" + f + ": port 0", serverStart(0, 0, INET_PRIORITY_NORMAL, 0, NoEvent), kInvalidSocket, ST_ERROR_INVALID_PORT});
+    rows.push_back({"InetServerStart" + f + ": port 65536", serverStart(65536, 0, INET_PRIORITY_NORMAL, 0, NoEvent), kInvalidSocket, ST_ERROR_INVALID_PORT});
+    rows.push_back({"InetServerStart" + f + ": unknown option", serverStart(tcpPort, 0, INET_PRIORITY_NORMAL, 0x80000000u, NoEvent), kInvalidSocket, ST_ERROR_INVALID_OPTION});
+    rows.push_back({"InetServerStart" + f + ": a connect option", serverStart(tcpPort, 0, INET_PRIORITY_NORMAL, INET_OPTION_TRUSTEDSITE, NoEvent), kInvalidSocket, ST_ERROR_INVALID_OPTION});
+    rows.push_back({"InetServerStart" + f + ": REUSEADDRESS with EXCLUSIVE", serverStart(tcpPort, 0, INET_PRIORITY_NORMAL, INET_OPTION_REUSEADDRESS | INET_OPTION_EXCLUSIVE, NoEvent), kInvalidSocket, ST_ERROR_INVALID_OPTION});
+    rows.push_back({"InetServerStart" + f + ": priority 5", serverStart(tcpPort, 0, 5, 0, NoEvent), kInvalidSocket, ST_ERROR_INVALID_PARAMETER});
+    rows.push_back({"InetServerStart" + f + ": priority (UINT)-1", serverStart(tcpPort, 0, static_cast<UINT>(INET_PRIORITY_INVALID), 0, NoEvent), kInvalidSocket, ST_ERROR_INVALID_PARAMETER});
+    rows.push_back({"InetServerStart" + f + ": nMaxClients 1000001", serverStart(tcpPort, 1000001, INET_PRIORITY_NORMAL, 0, NoEvent), kInvalidSocket, ST_ERROR_INVALID_PARAMETER});
+    rows.push_back({"InetServerStart" + f + ": SECURE with NULL credentials", serverStart(tcpPort, 0, INET_PRIORITY_NORMAL, INET_OPTION_SECURE, NoEvent), kInvalidSocket, ST_ERROR_CERTIFICATE_NOT_FOUND});
+    rows.push_back({"InetServerStart" + f + ": host name", [=] {
+                        return V(Form::ServerStart(Form::Text("localhost").c_str(), tcpPort, 0, INET_PRIORITY_NORMAL, 0, NoEvent));
+                    }, kInvalidSocket, ST_ERROR_INVALID_ADDRESS});
 
     // InetGetAdapterAddress
     rows.push_back({"InetGetAdapterAddress" + f + ": NULL buffer", [=] { return V(Form::GetAdapterAddress(0, INET_ADAPTER_IPV4, nullptr, 64)); }, kInetError, ST_ERROR_INVALID_PARAMETER});
@@ -507,6 +562,23 @@ void AddStringRows(std::vector<Row> &rows, SOCKET tcp, UINT tcpPort, SOCKET udp,
                     }, kInetError, ST_ERROR_BUFFER_TOO_SMALL});
 }
 
+// A server of InetServerStart on 127.0.0.1, which takes no port 0: on a port that was free a moment
+// ago (an ephemeral one, bound and closed again), tried a few times in case another took it since.
+SOCKET StartServer()
+{
+    for (int attempt = 0; attempt < 5; ++attempt) {
+        unsigned short port = 0;
+        os_socket probe = os_listen_loopback(1, &port);
+        if (probe == OS_NO_SOCKET)
+            return INVALID_SOCKET;
+        os_socket_close(probe);
+        SOCKET server = InetServerStartA("127.0.0.1", port, 0, 0, 0, INET_PRIORITY_NORMAL, INET_OPTION_NONE, NoEvent, 0, nullptr);
+        if (server != INVALID_SOCKET)
+            return server;
+    }
+    return INVALID_SOCKET;
+}
+
 class BadInputTest : public IoFixture {};
 
 TEST_F(BadInputTest, EveryExport_RejectsBadArgumentsAndHandlesWithTheDocumentedError)
@@ -519,6 +591,11 @@ TEST_F(BadInputTest, EveryExport_RejectsBadArgumentsAndHandlesWithTheDocumentedE
     const SOCKET udp = Connect(udpEcho, false, INET_PROTOCOL_UDP);
     const SOCKET listener = InetListenA("127.0.0.1", 0); // nobody connects to it
     ASSERT_NE(listener, INVALID_SOCKET) << PrintToString(LastError());
+    // Two servers of InetServerStart; nobody connects to them, so NoEvent is never called.
+    const SOCKET server = StartServer();
+    ASSERT_NE(server, INVALID_SOCKET) << PrintToString(LastError());
+    const SOCKET other = StartServer(); // for the lock and the double stop
+    ASSERT_NE(other, INVALID_SOCKET) << PrintToString(LastError());
     // Made last, so no later connection of this test can take its number again.
     const SOCKET closed = Connect(echo);
     ASSERT_EQ(InetDisconnect(closed), 0);
@@ -628,6 +705,77 @@ TEST_F(BadInputTest, EveryExport_RejectsBadArgumentsAndHandlesWithTheDocumentedE
         rows.push_back({"InetAsyncAccept: a window without window messages", [=] { return V(InetAsyncAccept(listener, kMadeUpWindow, kMessage)); }, kInvalidSocket, ST_ERROR_OPERATION_NOT_SUPPORTED});
     }
 
+    // The threaded server: the wrong kind of handle, bad limits, options and priorities, and the
+    // calls that work only inside INET_EVENT_ACCEPT or for the lock's holder.
+    const std::vector<std::pair<std::string, std::function<Value(SOCKET)>>> management = {
+        {"InetServerStop", [](SOCKET h) { return V(InetServerStop(h)); }},
+        {"InetServerStopEx", [](SOCKET h) { return V(InetServerStopEx(h, INET_STOP_NOWAIT)); }},
+        {"InetServerSuspend", [](SOCKET h) { return V(InetServerSuspend(h)); }},
+        {"InetServerSuspendEx", [](SOCKET h) { return V(InetServerSuspendEx(h, INET_SUSPEND_DISCONNECT)); }},
+        {"InetServerResume", [](SOCKET h) { return V(InetServerResume(h)); }},
+        {"InetServerRestart", [](SOCKET h) { return V(InetServerRestart(h)); }},
+        {"InetServerThrottle", [](SOCKET h) { return V(InetServerThrottle(h, 1, 1, 1)); }},
+        {"InetServerLock", [](SOCKET h) { return V(InetServerLock(h)); }},
+        {"InetServerUnlock", [](SOCKET h) { return V(InetServerUnlock(h)); }},
+    };
+    for (const auto &m : management) {
+        rows.push_back({m.first + ": a listening handle", [=] { return m.second(listener); }, kFalse, ST_ERROR_NOT_SERVER});
+        rows.push_back({m.first + ": a connection", [=] { return m.second(tcp); }, kFalse, ST_ERROR_NOT_SERVER});
+    }
+    const std::vector<Row> servers = {
+        {"InetGetServerStatus: a listening handle", [=] { return V(InetGetServerStatus(listener)); }, kInetError, ST_ERROR_NOT_SERVER},
+        {"InetGetServerStatus: a connection", [=] { return V(InetGetServerStatus(tcp)); }, kInetError, ST_ERROR_NOT_SERVER},
+        {"InetGetServerStatus: a server (not a failure)", [=] { return V(InetGetServerStatus(server)); }, V(static_cast<INT>(INET_SERVER_LISTENING)), ST_ERROR_NONE},
+        {"InetGetServerThreadId: a listening handle", [=] { return V(InetGetServerThreadId(listener)); }, kDwordError, ST_ERROR_NOT_SERVER},
+        {"InetGetServerThreadId: a connection", [=] { return V(InetGetServerThreadId(tcp)); }, kDwordError, ST_ERROR_NOT_SERVER},
+        {"InetGetClientCount: a listening handle", [=] { return V(InetGetClientCount(listener)); }, kInetError, ST_ERROR_NOT_SERVER},
+        {"InetGetClientCount: a connection", [=] { return V(InetGetClientCount(tcp)); }, kInetError, ST_ERROR_NOT_SERVER},
+        {"InetGetClientCount: a server without clients (not a failure)", [=] { return V(InetGetClientCount(server)); }, V(static_cast<INT>(0)), ST_ERROR_NONE},
+        {"InetEnumServerClients: a listening handle", [=] { Guarded<SOCKET> c(4); return V(InetEnumServerClients(listener, c.get(), 4)); }, kInetError, ST_ERROR_NOT_SERVER},
+        {"InetEnumServerClients: a connection", [=] { Guarded<SOCKET> c(4); return V(InetEnumServerClients(tcp, c.get(), 4)); }, kInetError, ST_ERROR_NOT_SERVER},
+        {"InetEnumServerClients: NULL lpClients with nMaxClients 4", [=] { return V(InetEnumServerClients(server, nullptr, 4)); }, kInetError, ST_ERROR_INVALID_PARAMETER},
+        {"InetEnumServerClients: nMaxClients -1", [=] { Guarded<SOCKET> c(0); return V(InetEnumServerClients(server, c.get(), -1)); }, kInetError, ST_ERROR_INVALID_PARAMETER},
+        {"InetEnumServerClients: NULL lpClients on a closed handle", [=] { return V(InetEnumServerClients(closed, nullptr, 4)); }, kInetError, ST_ERROR_INVALID_PARAMETER},
+        {"InetEnumServerClients: NULL lpClients with nMaxClients 0, a count (not a failure)", [=] { return V(InetEnumServerClients(server, nullptr, 0)); }, V(static_cast<INT>(0)), ST_ERROR_NONE},
+        {"InetGetClientAddress: a listening handle", [=] { INTERNET_ADDRESS a{}; UINT p = 0; return V(InetGetClientAddress(listener, &a, &p)); }, kInetError, ST_ERROR_NOT_SERVER},
+        {"InetGetClientAddress: a connection", [=] { INTERNET_ADDRESS a{}; UINT p = 0; return V(InetGetClientAddress(tcp, &a, &p)); }, kInetError, ST_ERROR_NOT_SERVER},
+        {"InetGetClientAddress: the server outside INET_EVENT_ACCEPT", [=] { INTERNET_ADDRESS a{}; UINT p = 0; return V(InetGetClientAddress(server, &a, &p)); }, kInetError, ST_ERROR_OPERATION_WOULD_BLOCK},
+        {"InetReject: the server outside INET_EVENT_ACCEPT", [=] { return V(InetReject(server)); }, kFalse, ST_ERROR_OPERATION_WOULD_BLOCK},
+        {"InetSetClientPriority: priority 5", [=] { return V(InetSetClientPriority(server, 5)); }, kInetError, ST_ERROR_INVALID_PARAMETER},
+        {"InetSetClientPriority: priority -1", [=] { return V(InetSetClientPriority(server, INET_PRIORITY_INVALID)); }, kInetError, ST_ERROR_INVALID_PARAMETER},
+        {"InetSetClientPriority: the server", [=] { return V(InetSetClientPriority(server, INET_PRIORITY_HIGH)); }, kInetError, ST_ERROR_NOT_SERVER},
+        {"InetSetClientPriority: a connection", [=] { return V(InetSetClientPriority(tcp, INET_PRIORITY_HIGH)); }, kInetError, ST_ERROR_NOT_SERVER},
+        {"InetGetClientPriority: the server", [=] { return V(InetGetClientPriority(server)); }, V(static_cast<INT>(INET_PRIORITY_INVALID)), ST_ERROR_NOT_SERVER},
+        {"InetGetClientPriority: a listening handle", [=] { return V(InetGetClientPriority(listener)); }, V(static_cast<INT>(INET_PRIORITY_INVALID)), ST_ERROR_NOT_SERVER},
+        {"InetServerStopEx: unknown option", [=] { return V(InetServerStopEx(server, 2)); }, kFalse, ST_ERROR_INVALID_OPTION},
+        {"InetServerSuspendEx: unknown option", [=] { return V(InetServerSuspendEx(server, 4)); }, kFalse, ST_ERROR_INVALID_OPTION},
+        {"InetServerThrottle: nMaxClients 1000001", [=] { return V(InetServerThrottle(server, 1000001, 0, 0)); }, kFalse, ST_ERROR_INVALID_PARAMETER},
+        {"InetServerThrottle: nMaxClientsPerAddress 1000001", [=] { return V(InetServerThrottle(server, 0, 1000001, 0)); }, kFalse, ST_ERROR_INVALID_PARAMETER},
+        {"InetServerThrottle: dwConnectionRate 3600001", [=] { return V(InetServerThrottle(server, 0, 0, 3600001)); }, kFalse, ST_ERROR_INVALID_PARAMETER},
+        {"InetServerUnlock: without the lock", [=] { return V(InetServerUnlock(server)); }, kFalse, ST_ERROR_NOT_HANDLE_OWNER},
+        {"InetServerLock: holding another server's lock", [=] {
+             EXPECT_TRUE(InetServerLock(other));
+             Value value = V(InetServerLock(server));
+             DWORD error = InetGetLastError();
+             EXPECT_TRUE(InetServerUnlock(other));
+             InetSetLastError(error);
+             return value;
+         }, kFalse, ST_ERROR_SERVER_LOCKED},
+        {"InetGetLockedServer: none locked (not a failure, the last error cleared)", [] {
+             InetSetLastError(ST_ERROR_INVALID_HANDLE);
+             return V(InetGetLockedServer());
+         }, kInvalidSocket, ST_ERROR_NONE},
+        {"InetRegisterEvent: a server", [=] { return V(InetRegisterEvent(server, INET_EVENT_ACCEPT, NoEvent, 0)); }, kInetError, ST_ERROR_OPERATION_NOT_SUPPORTED},
+        {"InetAccept: a server", [=] { return V(InetAccept(server, 0)); }, kInvalidSocket, ST_ERROR_NOT_LISTENING},
+        {"InetIsBlocking: a server (not a failure)", [=] { return V(InetIsBlocking(server)); }, kFalse, ST_ERROR_NONE},
+        {"InetIsListening: a server (not a failure)", [=] { return V(InetIsListening(server)); }, V(static_cast<INT>(TRUE)), ST_ERROR_NONE},
+        {"InetServerStop: a server stopped before", [=] {
+             EXPECT_TRUE(InetServerStop(other));
+             return V(InetServerStop(other));
+         }, kFalse, ST_ERROR_INVALID_HANDLE},
+    };
+    rows.insert(rows.end(), servers.begin(), servers.end());
+
     AddStringRows<AnsiCalls>(rows, tcp, tcpPort, udp, listener);
     AddStringRows<WideCalls>(rows, tcp, tcpPort, udp, listener);
 
@@ -639,6 +787,8 @@ TEST_F(BadInputTest, EveryExport_RejectsBadArgumentsAndHandlesWithTheDocumentedE
     EXPECT_TRUE(InetIsListening(listener));
     EXPECT_TRUE(InetIsBlocking(tcp));
     EXPECT_TRUE(InetIsBlocking(listener));
+    EXPECT_EQ(InetGetServerStatus(server), INET_SERVER_LISTENING);
+    EXPECT_TRUE(InetServerStop(server)) << PrintToString(LastError());
     EXPECT_EQ(peer_count(udpEcho), 0);
     ASSERT_EQ(Write(tcp, "still here"), 10) << PrintToString(LastError());
     EXPECT_EQ(ReadExactly(tcp, 10), "still here");
@@ -695,6 +845,9 @@ TEST(BadInputBeforeInitializeTest, EveryExport_FailsWithNotInitialized_OrChecksI
         rows.push_back({"InetAsyncConnectEx" + f + when, [=] { return V(Form::AsyncConnectEx(Form::Text("127.0.0.1").c_str(), port, nullptr)); }, kInvalidSocket, ST_ERROR_NOT_INITIALIZED});
         rows.push_back({"InetAsyncListen" + f + when, [=] { return V(Form::AsyncListen(Form::Text("127.0.0.1").c_str(), 0, nullptr)); }, kInvalidSocket, ST_ERROR_NOT_INITIALIZED});
         rows.push_back({"InetAsyncListenEx" + f + when, [=] { return V(Form::AsyncListenEx(nullptr, 0, 0)); }, kInvalidSocket, ST_ERROR_NOT_INITIALIZED});
+        rows.push_back({"InetServerStart" + f + when, [=] {
+                            return V(Form::ServerStart(Form::Text("127.0.0.1").c_str(), port, 0, INET_PRIORITY_NORMAL, 0, NoEvent));
+                        }, kInvalidSocket, ST_ERROR_NOT_INITIALIZED});
         // The functions that work before InetInitialize still check their arguments.
         rows.push_back({"InetInitialize" + f + ": dwSize short of dwVersion" + when, [] {
                             INETINITDATA data{};
@@ -704,6 +857,7 @@ TEST(BadInputBeforeInitializeTest, EveryExport_FailsWithNotInitialized_OrChecksI
         rows.push_back({"InetGetErrorString" + f + ": NULL buffer" + when, [] { return V(Form::GetErrorString(ST_ERROR_INVALID_HANDLE, nullptr, 64)); }, kInetError, ST_ERROR_INVALID_PARAMETER});
     };
     rows.push_back({"InetIsProtocolAvailable: before InetInitialize", [] { return V(InetIsProtocolAvailable(INET_ADDRESS_IPV4)); }, kFalse, ST_ERROR_NOT_INITIALIZED});
+    rows.push_back({"InetGetLockedServer: before InetInitialize", [] { return V(InetGetLockedServer()); }, kInvalidSocket, ST_ERROR_NOT_INITIALIZED});
     if (!os_has_window_messages()) // else a row of HandleCalls
         rows.push_back({"InetAsyncAccept: before InetInitialize", [] { return V(InetAsyncAccept(kMadeUpHandle, kMadeUpWindow, kMessage)); }, kInvalidSocket, ST_ERROR_NOT_INITIALIZED});
     add(AnsiCalls{});

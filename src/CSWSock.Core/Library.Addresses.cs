@@ -35,7 +35,12 @@ public sealed partial class Library
     public IPEndPoint GetLocalAddress(nuint handle)
     {
         using var lease = Use(handle, HandleAccess.AnyThread);
-        return lease.Resource is Listener listener ? listener.LocalEndPoint : ConnectionOf(lease).LocalEndPoint;
+        return lease.Resource switch
+        {
+            Listener listener => listener.LocalEndPoint,
+            Servers.Server server => server.LocalEndPoint,
+            _ => ConnectionOf(lease).LocalEndPoint,
+        };
     }
 
     public IPEndPoint GetPeerAddress(nuint handle) => On(handle, HandleAccess.AnyThread, connection => connection.PeerEndPoint);

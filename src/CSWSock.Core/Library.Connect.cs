@@ -24,7 +24,9 @@ public sealed partial class Library
     /// <summary>Closes gracefully: the handle is invalid at once; calls blocked on it on other threads fail.</summary>
     public void Disconnect(nuint handle)
     {
-        EnsureInitialized();
+        using (Use(handle, HandleAccess.AnyThread)) // waits while another thread holds its server's lock
+        {
+        }
         Handles.Close(handle);
     }
 
@@ -33,7 +35,7 @@ public sealed partial class Library
     {
         using (var lease = Use(handle))
         {
-            if (lease.Resource is not Listener)
+            if (lease.Resource is not (Listener or Servers.Server))
                 ConnectionOf(lease).MarkAbortive();
         }
         Handles.Close(handle);

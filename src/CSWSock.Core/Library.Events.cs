@@ -39,7 +39,12 @@ public sealed partial class Library
     public bool IsBlocking(nuint handle)
     {
         using var lease = Use(handle, HandleAccess.AnyThread);
-        return lease.Resource is Listener listener ? listener.IsBlocking : ConnectionOf(lease).IsBlocking;
+        return lease.Resource switch
+        {
+            Listener listener => listener.IsBlocking,
+            Servers.Server => false, // its events go to the callback InetServerStart was given
+            _ => ConnectionOf(lease).IsBlocking,
+        };
     }
 
     // A listener has INET_EVENT_ACCEPT only (any other id: ST_ERROR_INVALID_PARAMETER).
@@ -47,6 +52,7 @@ public sealed partial class Library
     {
         Connection connection => connection.EventsFor(lease.Entry),
         Listener listener => listener.EventsFor(lease.Entry),
+        Servers.Server => throw new InetException(ErrorCode.ST_ERROR_OPERATION_NOT_SUPPORTED, "a server's events go to the callback InetServerStart was given"),
         _ => throw new InetException(ErrorCode.ST_ERROR_INVALID_HANDLE),
     };
 }

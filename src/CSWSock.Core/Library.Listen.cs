@@ -39,14 +39,17 @@ public sealed partial class Library
     public void Reject(nuint server)
     {
         using var lease = Use(server);
-        ListenerOf(lease).Reject();
+        if (lease.Resource is Servers.Server started)
+            started.RejectPending(); // inside its ACCEPT
+        else
+            ListenerOf(lease).Reject();
     }
 
     /// <summary>Whether the handle is a listener; any thread may ask.</summary>
     public bool IsListening(nuint handle)
     {
         using var lease = Use(handle, HandleAccess.AnyThread);
-        return lease.Resource is Listener;
+        return lease.Resource is Listener or Servers.Server;
     }
 
     private static Listener ListenerOf(HandleLease lease) =>

@@ -59,11 +59,17 @@ public sealed partial class Library
             throw new InetException(ErrorCode.ST_ERROR_NOT_INITIALIZED);
     }
 
-    /// <summary>Holds a handle for one call; see <see cref="HandleTable.Acquire"/>.</summary>
-    private HandleLease Use(nuint handle, HandleAccess access = HandleAccess.Owner)
+    /// <summary>
+    /// Holds a handle for one call; see <see cref="HandleTable.Acquire"/>. While another thread holds
+    /// the lock of the handle's server the call waits here, but for the lock's own calls.
+    /// </summary>
+    private HandleLease Use(nuint handle, HandleAccess access = HandleAccess.Owner, bool waitForServerLock = true)
     {
         EnsureInitialized();
-        return Handles.Acquire(handle, access);
+        var lease = Handles.Acquire(handle, access);
+        if (waitForServerLock)
+            Servers.ServerLock.WaitIfLockedByOther(lease.Resource);
+        return lease;
     }
 
     /// <summary>Adds a new resource to the table, owned by the calling thread; returns its handle. If that fails, the resource is released.</summary>
@@ -92,7 +98,7 @@ public sealed partial class Library
     private static Connection ConnectionOf(HandleLease lease) => lease.Resource switch
     {
         Connection connection => connection,
-        Listener => throw new InetException(ErrorCode.ST_ERROR_NOT_CONNECTED, "the handle is listening"),
+        Listener or Servers.Server => throw new InetException(ErrorCode.ST_ERROR_NOT_CONNECTED, "the handle is listening"),
         _ => throw new InetException(ErrorCode.ST_ERROR_INVALID_HANDLE),
     };
 }

@@ -75,6 +75,22 @@ public unsafe class BadHandleTests : LibraryFixture
         ["InetFreezeEvents"] = h => InetFreezeEvents(h, 1),
         ["InetIsBlocking"] = h => InetIsBlocking(h),
         ["InetAsyncAccept"] = h => (long)InetAsyncAccept(h, null, 0x400),
+        ["InetServerStop"] = h => InetServerStop(h),
+        ["InetServerStopEx"] = h => InetServerStopEx(h, 0),
+        ["InetServerSuspend"] = h => InetServerSuspend(h),
+        ["InetServerSuspendEx"] = h => InetServerSuspendEx(h, 1),
+        ["InetServerResume"] = h => InetServerResume(h),
+        ["InetServerRestart"] = h => InetServerRestart(h),
+        ["InetServerThrottle"] = h => InetServerThrottle(h, 10, 2, 100),
+        ["InetServerLock"] = h => InetServerLock(h),
+        ["InetServerUnlock"] = h => InetServerUnlock(h),
+        ["InetGetServerStatus"] = h => InetGetServerStatus(h),
+        ["InetGetServerThreadId"] = h => InetGetServerThreadId(h),
+        ["InetGetClientCount"] = h => InetGetClientCount(h),
+        ["InetEnumServerClients"] = h => { nuint* clients = stackalloc nuint[4]; return InetEnumServerClients(h, clients, 4); },
+        ["InetGetClientAddress"] = h => { InternetAddress a; uint p; return InetGetClientAddress(h, &a, &p); },
+        ["InetSetClientPriority"] = h => InetSetClientPriority(h, 2),
+        ["InetGetClientPriority"] = h => InetGetClientPriority(h),
     };
 
     /// <summary>

@@ -80,6 +80,28 @@ internal static unsafe class NativeMethods
     [DllImport(LibraryLoader.Name)] public static extern nuint InetAsyncListenEx(byte* lpszLocalAddress, uint nLocalPort, uint nBacklog, uint dwOptions, void* hEventWnd, uint uEventMsg);
     [DllImport(LibraryLoader.Name)] public static extern nuint InetAsyncAccept(nuint hServer, void* hEventWnd, uint uEventMsg);
 
+    // The threaded server. lpEventProc: an INETEVENTPROC; lpCredentials: NULL or a SECURITYCREDENTIALSA/W (see TlsCredentials).
+    [DllImport(LibraryLoader.Name)] public static extern nuint InetServerStartA(byte* lpszLocalHost, uint nLocalPort, uint nBacklog, uint nMaxClients, uint nTimeout, uint nPriority, uint dwOptions, delegate* unmanaged<nuint, uint, uint, nuint, void> lpEventProc, nuint dwEventParam, void* lpCredentials);
+    [DllImport(LibraryLoader.Name)] public static extern nuint InetServerStartW(char* lpszLocalHost, uint nLocalPort, uint nBacklog, uint nMaxClients, uint nTimeout, uint nPriority, uint dwOptions, delegate* unmanaged<nuint, uint, uint, nuint, void> lpEventProc, nuint dwEventParam, void* lpCredentials);
+    [DllImport(LibraryLoader.Name)] public static extern nuint InetServerStart(byte* lpszLocalHost, uint nLocalPort, uint nBacklog, uint nMaxClients, uint nTimeout, uint nPriority, uint dwOptions, delegate* unmanaged<nuint, uint, uint, nuint, void> lpEventProc, nuint dwEventParam, void* lpCredentials);
+    [DllImport(LibraryLoader.Name)] public static extern int InetServerStop(nuint hServer);
+    [DllImport(LibraryLoader.Name)] public static extern int InetServerStopEx(nuint hServer, uint dwOptions);
+    [DllImport(LibraryLoader.Name)] public static extern int InetServerSuspend(nuint hServer);
+    [DllImport(LibraryLoader.Name)] public static extern int InetServerSuspendEx(nuint hServer, uint dwOptions);
+    [DllImport(LibraryLoader.Name)] public static extern int InetServerResume(nuint hServer);
+    [DllImport(LibraryLoader.Name)] public static extern int InetServerRestart(nuint hServer);
+    [DllImport(LibraryLoader.Name)] public static extern int InetServerThrottle(nuint hServer, uint nMaxClients, uint nMaxClientsPerAddress, uint dwConnectionRate);
+    [DllImport(LibraryLoader.Name)] public static extern int InetServerLock(nuint hServer);
+    [DllImport(LibraryLoader.Name)] public static extern int InetServerUnlock(nuint hServer);
+    [DllImport(LibraryLoader.Name)] public static extern nuint InetGetLockedServer();
+    [DllImport(LibraryLoader.Name)] public static extern int InetGetServerStatus(nuint hServer);
+    [DllImport(LibraryLoader.Name)] public static extern uint InetGetServerThreadId(nuint hServer);
+    [DllImport(LibraryLoader.Name)] public static extern int InetGetClientCount(nuint hServer);
+    [DllImport(LibraryLoader.Name)] public static extern int InetEnumServerClients(nuint hServer, nuint* lpClients, int nMaxClients);
+    [DllImport(LibraryLoader.Name)] public static extern int InetGetClientAddress(nuint hSocket, InternetAddress* lpAddress, uint* lpnPort);
+    [DllImport(LibraryLoader.Name)] public static extern int InetSetClientPriority(nuint hClient, int nPriority);
+    [DllImport(LibraryLoader.Name)] public static extern int InetGetClientPriority(nuint hClient);
+
     // Data transfer.
     [DllImport(LibraryLoader.Name)] public static extern int InetRead(nuint hSocket, byte* lpBuffer, int cbBuffer);
     [DllImport(LibraryLoader.Name)] public static extern int InetWrite(nuint hSocket, byte* lpBuffer, int cbBuffer);

@@ -75,7 +75,10 @@ public enum SecurityProtocol : uint
     SECURITY_PROTOCOL_TLS13 = 0x3000,
 }
 
-/// <summary>nEventId of InetRegisterEvent; ACCEPT (7) is a listening handle's: a client is waiting.</summary>
+/// <summary>
+/// nEventId of InetRegisterEvent; ACCEPT (7) is a listening handle's: a client is waiting. IDLE (8)
+/// is a server's (InetServerStart): its last client has gone.
+/// </summary>
 public enum InetEvent : uint
 {
     INET_EVENT_CONNECT = 1,
@@ -85,6 +88,42 @@ public enum InetEvent : uint
     INET_EVENT_TIMEOUT = 5,
     INET_EVENT_CANCEL = 6,
     INET_EVENT_ACCEPT = 7,
+    INET_EVENT_IDLE = 8,
+}
+
+/// <summary>InetServerStart's nPriority and the client priorities (the vendor's .NET values).</summary>
+public enum InetPriority
+{
+    INET_PRIORITY_INVALID = -1,
+    INET_PRIORITY_BACKGROUND = 0,
+    INET_PRIORITY_LOW = 1,
+    INET_PRIORITY_NORMAL = 2,
+    INET_PRIORITY_HIGH = 3,
+    INET_PRIORITY_CRITICAL = 4,
+}
+
+/// <summary>What InetGetServerStatus reports.</summary>
+public enum InetServerStatus
+{
+    INET_SERVER_INACTIVE = 0,
+    INET_SERVER_LISTENING = 1,
+    INET_SERVER_SUSPENDED = 2,
+    INET_SERVER_STOPPING = 3,
+}
+
+/// <summary>InetServerStopEx's dwOptions.</summary>
+public enum InetStopOptions : uint
+{
+    INET_STOP_DEFAULT = 0,
+    INET_STOP_NOWAIT = 1,
+}
+
+/// <summary>InetServerSuspendEx's dwOptions.</summary>
+public enum InetSuspendOptions : uint
+{
+    INET_SUSPEND_DEFAULT = 0,
+    INET_SUSPEND_REJECT = 1,
+    INET_SUSPEND_DISCONNECT = 2,
 }
 
 /// <summary>

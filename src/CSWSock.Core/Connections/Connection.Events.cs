@@ -29,8 +29,14 @@ public sealed partial class Connection
         NotYet,
     }
 
-    /// <summary>InetIsBlocking's answer: not in event mode.</summary>
-    public bool IsBlocking => _events?.Enabled != true;
+    /// <summary>
+    /// InetIsBlocking's answer: not in event mode, or a server's client (contract §10: its callbacks
+    /// may block on it, so its calls wait as in blocking mode).
+    /// </summary>
+    public bool IsBlocking => Session is not null || _events?.Enabled != true;
+
+    /// <summary>The server session this connection is the client of (InetServerStart), or null.</summary>
+    internal Servers.Session? Session { get; set; }
 
     /// <summary>The connection's events, made on first use for the handle <paramref name="entry"/> names.</summary>
     internal ConnectionEvents EventsFor(HandleEntry entry)
@@ -38,6 +44,9 @@ public sealed partial class Connection
         Interlocked.CompareExchange(ref _events, new ConnectionEvents(this, entry), null);
         return _events;
     }
+
+    /// <summary>Data received ahead of the program, in the library's buffer (no socket readiness will tell of it).</summary>
+    internal bool HasBufferedData => _received.Count > 0;
 
     /// <summary>The deadline of a read or write that waits only outside event mode.</summary>
     private Deadline TransferDeadline => IsBlocking ? CallDeadline : Deadline.NoWait;

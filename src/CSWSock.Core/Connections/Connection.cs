@@ -78,6 +78,9 @@ public sealed partial class Connection : IHandleResource
     /// </summary>
     public bool IsConnected => !_calls.IsClosed && !_peerClosed && !_failed && !IsConnecting;
 
+    /// <summary>The handle is being closed (InetDisconnect, InetAbort, InetUninitialize).</summary>
+    internal bool IsClosing => _calls.IsClosed;
+
     public IPEndPoint LocalEndPoint => Unmapped(PlatformSockets.LocalEndPoint(_socket));
 
     /// <summary>The peer (TCP); for UDP the sender of the last datagram read, else the default destination.</summary>
@@ -96,6 +99,7 @@ public sealed partial class Connection : IHandleResource
     public void Interrupt()
     {
         _calls.Close();
+        Session?.Closing(); // before the events stop: a server counts its client gone at once
         if (!_abortive)
             BestEffort.Run(SendCloseNotify);
         // Wakes calls blocked on the socket; an abort must not send a FIN before its reset.

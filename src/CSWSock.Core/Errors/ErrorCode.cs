@@ -30,6 +30,10 @@ public enum ErrorCode : uint
     ST_ERROR_CONNECTION_CLOSED = 0x8004006A,
     ST_ERROR_NOT_LISTENING = 0x8004006B,
 
+    // Library-specific: servers (InetServerStart).
+    ST_ERROR_NOT_SERVER = 0x8004012C,
+    ST_ERROR_SERVER_LOCKED = 0x8004012D,
+
     // Library-specific: security (TLS).
     ST_ERROR_SECURITY_NEGOTIATION_FAILED = 0x800400C8,
     ST_ERROR_CERTIFICATE_NOT_TRUSTED = 0x800400C9,

@@ -28,6 +28,9 @@ public static class ErrorTable
         ErrorCode.ST_ERROR_CONNECTION_CLOSED => "The remote host closed the connection",
         ErrorCode.ST_ERROR_NOT_LISTENING => "The socket is not listening for connections",
 
+        ErrorCode.ST_ERROR_NOT_SERVER => "The handle is not a server started by InetServerStart",
+        ErrorCode.ST_ERROR_SERVER_LOCKED => "Another server is locked by this thread; locking this one could deadlock",
+
         ErrorCode.ST_ERROR_SECURITY_NEGOTIATION_FAILED => "The secure session could not be negotiated with the remote host",
         ErrorCode.ST_ERROR_CERTIFICATE_NOT_TRUSTED => "The peer's certificate is missing or was not issued by a trusted authority",
         ErrorCode.ST_ERROR_CERTIFICATE_NAME_MISMATCH => "The server certificate does not match the host name",

@@ -28,17 +28,25 @@ internal sealed class ConnectionEvents(Connection connection, HandleEntry entry)
     private bool _connectHeld; // ... and its CONNECT not delivered yet
     private readonly Dictionary<InetEvent, uint> _owed = []; // states that came with no callback registered for them
 
-    /// <summary>The program has read (or tried to): READ may come again.</summary>
+    /// <summary>
+    /// The program has read (or tried to): READ may come again, at once if the read left data in
+    /// the library's buffer (a line read takes one line of several that came together), which the
+    /// socket will never report again.
+    /// </summary>
     public void AfterRead()
     {
         lock (Gate)
         {
             Touch();
-            if (Enabled && !_readArmed && !_disconnected)
+            if (!Enabled || _readArmed || _disconnected)
+                return;
+            if (connection.HasBufferedData)
             {
-                _readArmed = true;
-                ArmWanted();
+                Queue.Post(InetEvent.INET_EVENT_READ);
+                return;
             }
+            _readArmed = true;
+            ArmWanted();
         }
     }
 
@@ -74,6 +82,33 @@ internal sealed class ConnectionEvents(Connection connection, HandleEntry entry)
             if (Enabled)
                 Entering();
         }
+    }
+
+    /// <summary>
+    /// A server's session starts (contract §10): every event goes to <paramref name="callback"/>,
+    /// CONNECT first, then WRITE once and READ as for any connection in event mode.
+    /// </summary>
+    public void StartSession(EventCallback callback, nuint param)
+    {
+        RegisterAll(callback, param);
+        lock (Gate)
+            (_connectResult, _connectHeld) = (0, true);
+        Enable();
+    }
+
+    /// <summary>Runs after a DISCONNECT callback has returned: a server closes its client then.</summary>
+    public Action? AfterDisconnect { get; set; }
+
+    /// <summary>InetServerSuspendEx(INET_SUSPEND_DISCONNECT): DISCONNECT (dwError 0) now, after what is already queued.</summary>
+    public void PostDisconnect()
+    {
+        lock (Gate)
+        {
+            if (_disconnected)
+                return;
+            _disconnected = true;
+        }
+        Queue.Post(InetEvent.INET_EVENT_DISCONNECT);
     }
 
     /// <summary>InetCancel on a handle in event mode.</summary>
@@ -172,10 +207,15 @@ internal sealed class ConnectionEvents(Connection connection, HandleEntry entry)
 
     protected override void Deliver(InetEvent id, uint error)
     {
+        // Closed on another thread: what its shutdown made the socket report is not the peer's doing.
+        if (connection.IsClosing)
+            return;
         if (id != InetEvent.INET_EVENT_READ)
         {
             if (!Invoke(id, error) && id is InetEvent.INET_EVENT_WRITE or InetEvent.INET_EVENT_DISCONNECT)
                 Owe(id, error);
+            if (id == InetEvent.INET_EVENT_DISCONNECT)
+                AfterDisconnect?.Invoke();
             return;
         }
         switch (connection.WhatIsWaiting(out uint failure))
@@ -193,6 +233,7 @@ internal sealed class ConnectionEvents(Connection connection, HandleEntry entry)
                 }
                 if (!Invoke(InetEvent.INET_EVENT_DISCONNECT, failure))
                     Owe(InetEvent.INET_EVENT_DISCONNECT, failure);
+                AfterDisconnect?.Invoke();
                 break;
             case Connection.Waiting.Nothing:
                 AfterRead(); // nothing for the program (a TLS record without data): wait for more

@@ -52,6 +52,19 @@ internal abstract class HandleEvents : IReadinessTarget
             Registered((InetEvent)eventId);
     }
 
+    /// <summary>Registers <paramref name="callback"/> for every event of the handle, without entering event mode (a server's session).</summary>
+    protected void RegisterAll(EventCallback callback, nuint param)
+    {
+        lock (Gate)
+        {
+            for (uint id = 1; id < _callbacks.Length; id++)
+            {
+                if (Has((InetEvent)id))
+                    _callbacks[id] = (callback, param);
+            }
+        }
+    }
+
     /// <summary>InetEnableEvents: event mode with the callbacks registered; nothing if already on.</summary>
     public void Enable()
     {

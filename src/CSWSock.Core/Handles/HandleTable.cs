@@ -50,6 +50,9 @@ public sealed class HandleTable
         Remove(lease.Entry);
     }
 
+    /// <summary>Closes the handle <paramref name="entry"/> is, if it is still open (the library's own closes: no owner to check).</summary>
+    public void Close(HandleEntry entry) => Remove(entry);
+
     /// <summary>Gives the handle to <paramref name="threadId"/> (0: the calling thread); returns the previous owner.</summary>
     public uint AttachThread(nuint handle, uint threadId)
     {

@@ -25,23 +25,7 @@ internal static class Acceptor
     {
         var deadline = Deadline.ForWait(timeoutSeconds);
         var socket = timeoutSeconds == 0 ? listener.TryAccept() ?? throw Listener.NobodyWaiting() : listener.Accept(deadline);
-        Connection connection;
-        try
-        {
-            ConnectOptions.Apply(socket, options);
-            var peer = Connection.Unmapped((IPEndPoint)socket.RemoteEndPoint!);
-            // Its "host name" is the peer's address: an accepted connection was made to nobody's name.
-            connection = new Connection(socket, ProtocolType.Tcp, options, peer.Address.ToString(), peer, timeoutSeconds == Infinite ? 0 : timeoutSeconds)
-            {
-                IsServerSide = true,
-                ServerCredentials = credentials,
-            };
-        }
-        catch
-        {
-            socket.Dispose();
-            throw;
-        }
+        var connection = Wrap(socket, options, timeoutSeconds == Infinite ? 0 : timeoutSeconds, credentials);
         if (tls is null)
             return connection;
         try
@@ -55,5 +39,26 @@ internal static class Acceptor
             throw;
         }
         return connection;
+    }
+
+    /// <summary>The connection of a socket just accepted, with <paramref name="options"/> applied; the socket is closed if that fails.</summary>
+    public static Connection Wrap(Socket socket, InetOptions options, uint timeoutSeconds, ClientCredentials? credentials)
+    {
+        try
+        {
+            ConnectOptions.Apply(socket, options);
+            var peer = Connection.Unmapped((IPEndPoint)socket.RemoteEndPoint!);
+            // Its "host name" is the peer's address: an accepted connection was made to nobody's name.
+            return new Connection(socket, ProtocolType.Tcp, options, peer.Address.ToString(), peer, timeoutSeconds)
+            {
+                IsServerSide = true,
+                ServerCredentials = credentials,
+            };
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
     }
 }

@@ -101,12 +101,18 @@ public sealed class Listener : IHandleResource
         }
     }
 
-    /// <summary>Waits for the next client until the deadline (ST_ERROR_OPERATION_TIMEOUT), InetCancel or the close.</summary>
-    internal Socket Accept(Deadline deadline)
+    /// <summary>
+    /// Waits for the next client until the deadline (ST_ERROR_OPERATION_TIMEOUT), InetCancel or the
+    /// close. <paramref name="wanted"/> false fails it as a cancel does: it is asked once the call is
+    /// in progress, so a <see cref="Cancel"/> after a change it reads always reaches the wait.
+    /// </summary>
+    internal Socket Accept(Deadline deadline, Func<bool>? wanted = null)
     {
         using var call = _calls.Begin();
         while (true)
         {
+            if (wanted?.Invoke() == false)
+                throw new InetException(ErrorCode.ST_ERROR_OPERATION_CANCELED);
             if (TryAccept() is { } client)
                 return client;
             _calls.WaitFor(_socket, SelectMode.SelectRead, deadline);

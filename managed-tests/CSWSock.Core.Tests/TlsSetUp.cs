@@ -1,10 +1,11 @@
 using CSWSock.Core.Tests.Support;
 
-namespace CSWSock.Core.Tests.Security;
+namespace CSWSock.Core.Tests;
 
 /// <summary>
-/// Before any TLS test: the certificates are made and the test CA trusted (SSL_CERT_FILE) before the
-/// process's first handshake or chain build; after the last one, their files are removed.
+/// Before any test (TLS tests are in several namespaces: Security, Listening, Servers): the
+/// certificates are made and the test CA trusted (SSL_CERT_FILE) before the process's first
+/// handshake or chain build; after the last test, their files are removed.
 /// </summary>
 [SetUpFixture]
 public class TlsSetUp
