@@ -9,15 +9,21 @@
  *   bulk, tls_bulk                     transfer.c
  *   pingpong                           pingpong.c
  *   connect                            connect.c
- *   tls_handshake, tls_handshake_name  handshakes.c
+ *   tls_handshake, tls_handshake_name, tls_handshake_validated   handshakes.c
  *   call_overhead                      call_overhead.c
  *   cold_start                         cold_start.c (its fresh process: cold.c)
  *   memory                             memory.c
  *   event_pingpong, event_fanin        events.c
  *   accept                             accept.c
  *   idle_events_cpu_s, idle_blocked_read_cpu_s   idle.c
+ *   server_accept                      server_accept.c
+ *   server_echo_epoll, server_echo_threads       server_echo.c
+ *   tls_server_handshake               tls_server.c
+ *   server_10k (three FIGUREs)         server_10k.c
  * They share conn.c (the client connections), server_process.c (the server process and its
- * counters), spawn.c (child processes), errors.c and pattern.c.
+ * counters), spawn.c (child processes), errors.c and pattern.c; the threaded-server cases (server_*,
+ * tls_server_handshake) share echo_servers.c (the servers under test, in this process: cswsock11's
+ * InetServerStart and the raw ones) and server_clients.c (clients that come and go).
  *
  * Method: the server process is started once; every case first runs one warm-up sample of each
  * side (not recorded), then repetitions alternating the two sides (cswsock11, raw, cswsock11, raw,
@@ -25,7 +31,8 @@
  * samples, and ratio = ours/raw for throughputs and rates, raw/ours for times and memory, so
  * 1.0 is parity and higher is better for cswsock11 in every row.
  *
- * Equivalence: the same server for both; the host is the literal 127.0.0.1 on both (the name
+ * Equivalence: the same server for both (the same clients for both in the threaded-server cases,
+ * where the server is what differs); the host is the literal 127.0.0.1 on both (the name
  * localhost on both in tls_handshake_name); where
  * cswsock11 gets INET_OPTION_NODELAY the raw socket gets TCP_NODELAY, and neither sets any other
  * option or buffer size (both use the kernel's defaults); both use 64 KiB application buffers.
@@ -33,8 +40,8 @@
  * non-blocking and waits in poll, which is part of what is measured. cswsock11 calls use a 30 s
  * timeout; a watchdog ends the run (exit 3) if a sample of either side takes far longer than that.
  *
- * Output: the table on stdout, then "RATIO <case> <value>" for each case ("failed" instead of
- * a value when the case failed), and with --json PATH every sample as JSON. Exit status 0 when
+ * Output: the table on stdout, then "RATIO <case> <value>" for each case, "FIGURE <row> <value>"
+ * for each row of a cswsock11-only case ("failed" instead of a value when the case failed), and with --json PATH every sample as JSON. Exit status 0 when
  * every case ran and moved exactly the right data, 1 when any failed.
  */
 #define _GNU_SOURCE
@@ -58,6 +65,7 @@ static const char *const side_name[] = {"cswsock11", "raw"};
 
 struct config cfg;
 char self_path[PATH_MAX], cold_path[PATH_MAX], lib_path[PATH_MAX];
+const char *cert_file, *key_file, *pem_file;
 
 /* ------------------------------------------------------------------------------------------
  * Watchdog: a sample that hangs ends the run with a message saying which.
@@ -109,9 +117,11 @@ static double load_at_start, load_at_end;
  * Rows, cases, statistics, output
  * ---------------------------------------------------------------------------------------- */
 enum {
-    R_BULK, R_BULK_UP, R_BULK_DOWN, R_PINGPONG, R_CONNECT, R_TLS_HANDSHAKE, R_TLS_HANDSHAKE_NAME, R_TLS_BULK, R_TLS_BULK_UP,
+    R_BULK, R_BULK_UP, R_BULK_DOWN, R_PINGPONG, R_CONNECT, R_TLS_HANDSHAKE, R_TLS_HANDSHAKE_NAME,
+    R_TLS_HANDSHAKE_VALIDATED, R_TLS_BULK, R_TLS_BULK_UP,
     R_TLS_BULK_DOWN, R_CALL, R_COLD, R_COLD_INIT, R_MEMORY, R_MEMORY_RSS, R_EVENT_PINGPONG, R_EVENT_FANIN,
-    R_ACCEPT, R_IDLE_EVENTS, R_IDLE_BLOCKED_READ, ROW_COUNT
+    R_ACCEPT, R_IDLE_EVENTS, R_IDLE_BLOCKED_READ, R_SERVER_ACCEPT, R_SERVER_ECHO_EPOLL,
+    R_SERVER_ECHO_THREADS, R_TLS_SERVER_HANDSHAKE, R_SERVER_10K_RSS, R_SERVER_10K_CPU, R_SERVER_10K_ERRORS, ROW_COUNT
 };
 
 struct row {
@@ -144,6 +154,14 @@ static struct row rows[ROW_COUNT] = {
     [R_ACCEPT] = {"accept", "acc/s", 0, 1, "InetAccept + InetDisconnect loop vs accept + close, clients from a raw C thread"},
     [R_IDLE_EVENTS] = {"idle_events_cpu_s", "s", 1, 1, "CPU seconds of a process holding idle event-mode handles (cswsock11 only)"},
     [R_IDLE_BLOCKED_READ] = {"idle_blocked_read_cpu_s", "s", 1, 1, "CPU seconds of a process with one thread blocked in InetRead (cswsock11 only)"},
+    [R_TLS_HANDSHAKE_VALIDATED] = {"tls_handshake_validated", "hs/s", 0, 1, "the same to localhost, certificate validated (SECURE without TRUSTEDSITE vs SSL_VERIFY_PEER + SSL_set1_host)"},
+    [R_SERVER_ACCEPT] = {"server_accept", "conn/s", 0, 1, "InetServerStart echo server vs a thread per client: connect, one 64-byte echo, close, 4 client threads"},
+    [R_SERVER_ECHO_EPOLL] = {"server_echo_epoll", "rt/s", 0, 1, "InetServerStart echo server vs a raw epoll server: 64-byte round trips of many clients at once"},
+    [R_SERVER_ECHO_THREADS] = {"server_echo_threads", "rt/s", 0, 1, "the same vs a raw thread-per-client server"},
+    [R_TLS_SERVER_HANDSHAKE] = {"tls_server_handshake", "hs/s", 0, 1, "secure InetServerStart server vs libssl SSL_accept, a thread per client: TLS handshakes completed, 4 client threads"},
+    [R_SERVER_10K_RSS] = {"server_10k_rss_per_client_kib", "KiB", 1, 1, "InetServerStart server process, VmRSS growth per idle client (cswsock11 only)"},
+    [R_SERVER_10K_CPU] = {"server_10k_idle_cpu_s", "s", 1, 1, "its CPU seconds while the clients are idle (cswsock11 only)"},
+    [R_SERVER_10K_ERRORS] = {"server_10k_echo_errors", "count", 1, 1, "echoes that did not come back as sent (cswsock11 only)"},
 };
 
 struct bench_case {
@@ -163,6 +181,7 @@ static struct bench_case cases[] = {
     {"connect", connect_sample, {R_CONNECT}, 1, 0, 0, 0, "", 0},
     {"tls_handshake", tls_handshake_sample, {R_TLS_HANDSHAKE}, 1, 0, 0, 0, "", 0},
     {"tls_handshake_name", tls_handshake_name_sample, {R_TLS_HANDSHAKE_NAME}, 1, 0, 0, 0, "", 0},
+    {"tls_handshake_validated", tls_handshake_validated_sample, {R_TLS_HANDSHAKE_VALIDATED}, 1, 0, 0, 0, "", 0},
     {"tls_bulk", tls_bulk_sample, {R_TLS_BULK, R_TLS_BULK_UP, R_TLS_BULK_DOWN}, 3, 0, 0, 0, "", 0},
     {"call_overhead", call_overhead_sample, {R_CALL}, 1, 0, 0, 0, "", 0},
     {"cold_start", cold_start_sample, {R_COLD, R_COLD_INIT}, 2, -1, 0, 0, "", 0},
@@ -172,6 +191,11 @@ static struct bench_case cases[] = {
     {"accept", accept_rate_sample, {R_ACCEPT}, 1, 0, 0, 0, "", 0},
     {"idle_events_cpu_s", idle_events_sample, {R_IDLE_EVENTS}, 1, 1, 0, 0, "", 1},
     {"idle_blocked_read_cpu_s", idle_blocked_read_sample, {R_IDLE_BLOCKED_READ}, 1, 1, 0, 0, "", 1},
+    {"server_accept", server_accept_sample, {R_SERVER_ACCEPT}, 1, 0, 0, 0, "", 0},
+    {"server_echo_epoll", server_echo_epoll_sample, {R_SERVER_ECHO_EPOLL}, 1, 0, 0, 0, "", 0},
+    {"server_echo_threads", server_echo_threads_sample, {R_SERVER_ECHO_THREADS}, 1, 0, 0, 0, "", 0},
+    {"tls_server_handshake", tls_server_handshake_sample, {R_TLS_SERVER_HANDSHAKE}, 1, 0, 0, 0, "", 0},
+    {"server_10k", server_10k_sample, {R_SERVER_10K_RSS, R_SERVER_10K_CPU, R_SERVER_10K_ERRORS}, 3, 1, 0, 0, "", 1},
 };
 #define CASE_COUNT ((int)(sizeof cases / sizeof cases[0]))
 
@@ -284,22 +308,27 @@ static const char *fmt_stats(char *buf, size_t size, struct stats s)
     return buf;
 }
 
-/* The case's summary line: "RATIO <case> <v>", or "FIGURE <case> <v>" (cswsock11's median). */
-static const char *case_line(const struct bench_case *bc, char *buf, size_t size)
+/* A summary line: "RATIO <case> <v>" (the case's first row), or "FIGURE <row> <v>" (cswsock11's
+   median) for row i of a cswsock11-only case; NULL for the other rows of a RATIO case. */
+static const char *case_line(const struct bench_case *bc, int i, char *buf, size_t size)
 {
-    const struct row *r = &rows[bc->rows[0]];
+    if (!bc->figure && i > 0)
+        return NULL;
+    const struct row *r = &rows[bc->rows[i]];
     double v = bc->figure ? stats_of(r->samples[OURS], r->count[OURS]).median : ratio_of(r);
-    const char *kind = bc->figure ? "FIGURE" : "RATIO";
+    const char *kind = bc->figure ? "FIGURE" : "RATIO", *name = bc->figure ? r->name : bc->name;
+    while (*name == ' ')
+        name++;
     if (bc->failed || isnan(v))
-        snprintf(buf, size, "%s %s failed", kind, bc->name);
+        snprintf(buf, size, "%s %s failed", kind, name);
     else
-        snprintf(buf, size, bc->figure ? "%s %s %.4f" : "%s %s %.3f", kind, bc->name, v);
+        snprintf(buf, size, bc->figure ? "%s %s %.4f" : "%s %s %.3f", kind, name, v);
     return buf;
 }
 
 static void print_table(void)
 {
-    printf("\n%-18s %-8s %-30s %-30s %s\n", "case", "unit", "cswsock11 median [min-max]", "raw median [min-max]",
+    printf("\n%-30s %-8s %-30s %-30s %s\n", "case", "unit", "cswsock11 median [min-max]", "raw median [min-max]",
            "ratio");
     for (int i = 0; i < ROW_COUNT; i++) {
         struct row *r = &rows[i];
@@ -307,7 +336,7 @@ static void print_table(void)
             continue;
         char o[96], w[96], q[32];
         double ratio = ratio_of(r);
-        printf("%-18s %-8s %-30s %-30s %s\n", r->name, r->unit,
+        printf("%-30s %-8s %-30s %-30s %s\n", r->name, r->unit,
                fmt_stats(o, sizeof o, stats_of(r->samples[OURS], r->count[OURS])),
                fmt_stats(w, sizeof w, stats_of(r->samples[RAW], r->count[RAW])),
                r->failed ? "FAILED" : fmt_num(q, sizeof q, ratio));
@@ -329,10 +358,14 @@ static void print_table(void)
     for (int i = 0; i < CASE_COUNT; i++)
         if (cases[i].failed)
             printf("FAIL %s (%s)\n", cases[i].name, cases[i].error);
+    if (server_10k_clients_used > 0)
+        printf("server_10k: %ld clients%s\n", server_10k_clients_used,
+               server_10k_clients_used < cfg.server_10k_clients ? " (fewer than asked: RLIMIT_NOFILE)" : "");
     char line[128];
-    for (int i = 0; i < CASE_COUNT; i++)
-        if (cases[i].ran)
-            printf("%s\n", case_line(&cases[i], line, sizeof line));
+    for (int c = 0; c < CASE_COUNT; c++)
+        for (int i = 0; cases[c].ran && i < cases[c].row_count; i++)
+            if (case_line(&cases[c], i, line, sizeof line) != NULL)
+                printf("%s\n", line);
 }
 
 static void json_number(FILE *f, double v)
@@ -409,10 +442,15 @@ static int write_json(const char *path, double seconds)
                "\"write_size\": %d, \"pingpong_round_trips\": %ld, \"pingpong_message\": 64, \"connects\": %ld, "
                "\"tls_handshakes\": %ld, \"tls_bulk_bytes_each_way\": %llu, \"calls\": %ld, \"idle_connections\": %ld, "
                "\"fanin_connections\": %ld, \"fanin_messages_each\": %ld, \"accepts\": %ld, "
-               "\"idle_event_handles\": %ld, \"idle_seconds\": %.1f},\n",
+               "\"idle_event_handles\": %ld, \"idle_seconds\": %.1f, \"server_accepts\": %ld, "
+               "\"server_echo_clients\": %ld, \"server_echo_messages_each\": %ld, \"server_handshakes\": %ld, "
+               "\"server_10k_clients\": %ld, \"server_10k_idle_seconds\": %.1f},\n",
             cfg.reps, cfg.cold_reps, cfg.warmup, (unsigned long long)cfg.bulk_bytes, CHUNK, cfg.pingpongs,
             cfg.connects, cfg.handshakes, (unsigned long long)cfg.tls_bulk_bytes, cfg.calls, cfg.idle_connections,
-            cfg.fanin_connections, cfg.fanin_messages, cfg.accepts, cfg.idle_handles, (double)cfg.idle_ms / 1e3);
+            cfg.fanin_connections, cfg.fanin_messages, cfg.accepts, cfg.idle_handles, (double)cfg.idle_ms / 1e3,
+            cfg.server_accepts, cfg.server_echo_clients, cfg.server_echo_messages, cfg.server_handshakes,
+            server_10k_clients_used > 0 ? server_10k_clients_used : cfg.server_10k_clients,
+            (double)cfg.server_10k_idle_ms / 1e3);
     fprintf(f, "  \"tls_suite\": {\"cswsock11\": ");
     json_string(f, negotiated[OURS]);
     fprintf(f, ", \"raw\": ");
@@ -445,10 +483,10 @@ static int write_json(const char *path, double seconds)
             json_side(f, r, RAW);
             fprintf(f, ",\n      \"ratio\": ");
             json_number(f, ratio_of(r));
-            if (i == 0) {
-                char line[128];
+            char line[128];
+            if (case_line(&cases[c], i, line, sizeof line) != NULL) {
                 fprintf(f, ", \"line\": ");
-                json_string(f, case_line(&cases[c], line, sizeof line));
+                json_string(f, line);
             }
             fprintf(f, "}");
         }
@@ -459,9 +497,12 @@ static int write_json(const char *path, double seconds)
 
 static void usage(void)
 {
-    fprintf(stderr, "usage: bench --cert FILE --key FILE [--quick] [--reps N] [--only CASE,...] [--json PATH]\n"
+    fprintf(stderr, "usage: bench --cert FILE --key FILE [--pem FILE] [--quick] [--reps N] [--only CASE,...] [--json PATH]\n"
+                    "  --pem: the certificate and its key in one file, for cswsock11's secure server\n"
                     "cases: bulk pingpong connect tls_handshake tls_handshake_name tls_bulk call_overhead cold_start memory\n"
-                    "       event_pingpong event_fanin accept idle_events_cpu_s idle_blocked_read_cpu_s\n");
+                    "       event_pingpong event_fanin accept idle_events_cpu_s idle_blocked_read_cpu_s\n"
+                    "       tls_handshake_validated server_accept server_echo_epoll server_echo_threads\n"
+                    "       tls_server_handshake server_10k\n");
 }
 
 static int selected(const char *only, const char *name)
@@ -483,8 +524,10 @@ int main(int argc, char **argv)
         return mem_child_main(argv[2], atoi(argv[3]), atol(argv[4]));
     if (argc == 6 && strcmp(argv[1], "--idle-child") == 0)
         return idle_child_main(argv[2], atoi(argv[3]), atol(argv[4]), atol(argv[5]));
+    if (argc == 2 && strcmp(argv[1], "--server-10k-child") == 0)
+        return server_10k_child_main();
 
-    const char *cert = NULL, *key = NULL, *json = NULL, *only = NULL;
+    const char *cert = NULL, *key = NULL, *json = NULL, *only = NULL, *pem = NULL;
     int reps = 0;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--quick") == 0)
@@ -493,6 +536,8 @@ int main(int argc, char **argv)
             cert = argv[++i];
         else if (strcmp(argv[i], "--key") == 0 && i + 1 < argc)
             key = argv[++i];
+        else if (strcmp(argv[i], "--pem") == 0 && i + 1 < argc)
+            pem = argv[++i];
         else if (strcmp(argv[i], "--json") == 0 && i + 1 < argc)
             json = argv[++i];
         else if (strcmp(argv[i], "--only") == 0 && i + 1 < argc)
@@ -513,13 +558,17 @@ int main(int argc, char **argv)
                               .tls_bulk_bytes = 1u << 20, .pingpongs = 2000, .connects = 200, .handshakes = 20,
                               .calls = 100000, .idle_connections = 100,
                               .fanin_connections = 50, .fanin_messages = 20, .accepts = 200, .idle_handles = 100,
-                              .idle_ms = 1000};
+                              .idle_ms = 1000, .server_accepts = 40, .server_echo_clients = 20,
+                              .server_echo_messages = 10, .server_handshakes = 10, .server_10k_clients = 50,
+                              .server_10k_idle_ms = 1000};
     } else {
         cfg = (struct config){.reps = 5, .warmup = 1, .cold_reps = 10, .bulk_bytes = 1ull << 30,
                               .tls_bulk_bytes = 256u << 20, .pingpongs = 100000, .connects = 20000,
                               .handshakes = 1000, .calls = 10000000, .idle_connections = 1000,
                               .fanin_connections = 1000, .fanin_messages = 100, .accepts = 10000, .idle_handles = 1000,
-                              .idle_ms = 10000};
+                              .idle_ms = 10000, .server_accepts = 20000, .server_echo_clients = 50,
+                              .server_echo_messages = 4000, .server_handshakes = 1000, .server_10k_clients = 10000,
+                              .server_10k_idle_ms = 10000};
     }
     if (reps > 0) {
         cfg.reps = reps > MAX_SAMPLES ? MAX_SAMPLES : reps;
@@ -560,6 +609,10 @@ int main(int argc, char **argv)
         fprintf(stderr, "bench: SSL_CTX_new: %s\n", tls_error_string());
         return 1;
     }
+    client_tls_validating = tls_validating_client_context(cert); /* NULL: tls_handshake_validated fails */
+    cert_file = cert;
+    key_file = key;
+    pem_file = pem;
     INETINITDATA init = {.dwSize = sizeof init};
     if (!InetInitializeA(NULL, &init)) {
         ours_error(err, "InetInitialize");

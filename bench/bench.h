@@ -63,12 +63,26 @@ struct server_ports {
     int data, conn, hold, tls_handshake, tls_data;
 };
 
-/* servers.c: the server process's main (bench --serve CERT KEY). */
+/* servers.c: the server process's main (bench --serve CERT KEY), and the parts of its servers the
+   in-process servers of the threaded-server cases (echo_servers.c) use too. */
 int serve_main(const char *cert_file, const char *key_file);
+int listen_loopback(int *port);        /* 127.0.0.1, port 0, backlog 4096; the fd, or -1 */
+int accept_next(int listener);         /* accept4 retried on EINTR/ECONNABORTED; -1 otherwise */
+void set_nodelay(int fd);
+int spawn_detached(void *(*fn)(void *), void *arg); /* a detached thread, 256 KiB stack; 0 or -1 */
+struct epoll_event;
+int epoll_wait_retried(int ep, struct epoll_event *ready, int size); /* no timeout; retried on EINTR */
+struct peer {                          /* one served connection: plain when ssl is NULL */
+    int fd;
+    SSL *ssl;
+};
+long peer_read(struct peer *p, void *buf, size_t n);             /* > 0, 0 at the peer's close, < 0 */
+int peer_write_all(struct peer *p, const void *buf, size_t n);   /* 0, or -1 */
 
 /* tls.c: OpenSSL contexts. */
 SSL_CTX *tls_server_context(const char *cert_file, const char *key_file);
 SSL_CTX *tls_client_context(void);
+SSL_CTX *tls_validating_client_context(const char *ca_file);
 const char *tls_error_string(void);
 
 #endif

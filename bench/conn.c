@@ -16,9 +16,9 @@
 
 #include <openssl/err.h>
 
-#define NAME_HOST "localhost" /* tls_handshake_name only */
+#define NAME_HOST "localhost" /* tls_handshake_name and tls_handshake_validated only */
 
-SSL_CTX *client_tls;
+SSL_CTX *client_tls, *client_tls_validating;
 
 int raw_socket_connect(int port, int nodelay, char *err)
 {
@@ -51,11 +51,13 @@ static void conn_init(struct conn *c, int side)
     c->h = INVALID_SOCKET;
 }
 
-/* The raw client's TLS handshake on c->fd, with SNI when sni is not NULL; closes c->fd on failure. */
-static int raw_tls_start(struct conn *c, const char *sni, char *err)
+/* The raw client's TLS handshake on c->fd, with SNI when sni is not NULL, and when validated the
+   chain and that name verified; closes c->fd on failure. */
+static int raw_tls_start(struct conn *c, const char *sni, int validated, char *err)
 {
-    if ((c->ssl = SSL_new(client_tls)) == NULL || !SSL_set_fd(c->ssl, c->fd) ||
-        (sni != NULL && !SSL_set_tlsext_host_name(c->ssl, sni)) || SSL_connect(c->ssl) != 1) {
+    if ((c->ssl = SSL_new(validated ? client_tls_validating : client_tls)) == NULL || !SSL_set_fd(c->ssl, c->fd) ||
+        (sni != NULL && !SSL_set_tlsext_host_name(c->ssl, sni)) || (validated && !SSL_set1_host(c->ssl, sni)) ||
+        SSL_connect(c->ssl) != 1) {
         set_error(err, "SSL_connect failed: %s", tls_error_string());
         SSL_free(c->ssl);
         c->ssl = NULL;
@@ -81,22 +83,25 @@ int conn_open(struct conn *c, int side, int port, int tls, char *err)
     }
     if ((c->fd = raw_socket_connect(port, 1, err)) < 0)
         return -1;
-    return tls ? raw_tls_start(c, NULL, err) : 0;
+    return tls ? raw_tls_start(c, NULL, 0, err) : 0;
 }
 
 /*
- * The TLS handshake by host name (tls_handshake_name): cswsock11 is given NAME_HOST; the raw
- * client resolves it with getaddrinfo on every connect too (both families asked for, its first
- * IPv4 address used, as cswsock11 does) and sends it as SNI, as cswsock11 does for a name.
+ * The TLS handshake by host name (tls_handshake_name, tls_handshake_validated): cswsock11 is given
+ * NAME_HOST; the raw client resolves it with getaddrinfo on every connect too (both families asked
+ * for, its first IPv4 address used, as cswsock11 does) and sends it as SNI, as cswsock11 does for
+ * a name. validated: cswsock11 without TRUSTEDSITE (the test certificate is trusted through
+ * SSL_CERT_FILE), the raw client with SSL_VERIFY_PEER against the same file and SSL_set1_host.
  */
-int conn_open_tls_by_name(struct conn *c, int side, int port, char *err)
+int conn_open_tls_by_name(struct conn *c, int side, int port, int validated, char *err)
 {
     conn_init(c, side);
     if (side == OURS) {
         c->h = InetConnectA(NAME_HOST, (UINT)port, INET_PROTOCOL_TCP, OURS_TIMEOUT,
-                            INET_OPTION_NODELAY | INET_OPTION_SECURE | INET_OPTION_TRUSTEDSITE, NULL);
+                            INET_OPTION_NODELAY | INET_OPTION_SECURE | (validated ? 0 : INET_OPTION_TRUSTEDSITE), NULL);
         if (c->h == INVALID_SOCKET) {
-            ours_error(err, "InetConnect(\"" NAME_HOST "\", SECURE|TRUSTEDSITE|NODELAY)");
+            ours_error(err, validated ? "InetConnect(\"" NAME_HOST "\", SECURE|NODELAY)"
+                                      : "InetConnect(\"" NAME_HOST "\", SECURE|TRUSTEDSITE|NODELAY)");
             return -1;
         }
         return 0;
@@ -123,7 +128,7 @@ int conn_open_tls_by_name(struct conn *c, int side, int port, char *err)
         return -1;
     }
     freeaddrinfo(list);
-    return raw_tls_start(c, NAME_HOST, err);
+    return raw_tls_start(c, NAME_HOST, validated, err);
 }
 
 int conn_write_all(struct conn *c, const void *buf, size_t n, char *err)

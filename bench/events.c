@@ -4,7 +4,8 @@
  * read. event_pingpong is one connection, event_fanin many at once. cswsock11: driven by
  * INET_EVENT_READ callbacks on the library's threads (one InetRead per READ: a read re-arms READ).
  * Raw: one thread in an epoll loop over non-blocking sockets, one-shot and re-armed after each
- * read, as cswsock11 does.
+ * read, as cswsock11 does. That raw client is also the client of server_echo_* (epoll_echo_seconds),
+ * against echo servers that need no echo command first.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -21,7 +22,7 @@
 
 #include "client.h"
 
-#define MESSAGE 64
+#define MESSAGE ECHO_MESSAGE
 #define WAIT_SECONDS 120
 
 /* What the connections of one sample share. */
@@ -44,12 +45,7 @@ struct session {
 };
 
 /* Each request differs (connection and round trip in its first bytes): a mixed-up echo fails. */
-static void fill_request(struct session *s)
-{
-    long tag = s->index * 1000003 + s->done;
-    memcpy(s->request, pattern_at((uint64_t)tag * MESSAGE), MESSAGE);
-    memcpy(s->request, &tag, sizeof tag);
-}
+static void fill_request(struct session *s) { echo_request(s->request, s->index * 1000003 + s->done); }
 
 /* A session ended (how > 0 done, < 0 failed): the last one to end, or a failure, wakes the waiter. */
 static void finish(struct session *s, int how, const char *why)
@@ -139,14 +135,14 @@ static int ours(struct run *r, struct session *s, const char *host, int port, ui
     return await_sessions(r);
 }
 
-static int raw_connect(const char *host, int port)
+static int raw_connect(const char *host, int port, int command)
 {
     int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0), one = 1;
     struct sockaddr_in address = {.sin_family = AF_INET, .sin_port = htons((uint16_t)port)};
     unsigned char echo = CMD_ECHO;
     inet_pton(AF_INET, host, &address.sin_addr);
     if (fd < 0 || setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one) != 0 ||
-        connect(fd, (struct sockaddr *)&address, sizeof address) != 0 || send(fd, &echo, 1, MSG_NOSIGNAL) != 1 ||
+        connect(fd, (struct sockaddr *)&address, sizeof address) != 0 || (command && send(fd, &echo, 1, MSG_NOSIGNAL) != 1) ||
         fcntl(fd, F_SETFL, O_NONBLOCK) != 0) {
         if (fd >= 0)
             close(fd);
@@ -162,12 +158,12 @@ static int raw_arm(int epoll, struct session *s, int op)
 }
 
 /* Both sides: the time counts from the first request (*t0); connecting is not measured. */
-static int raw(struct run *r, struct session *s, const char *host, int port, uint64_t *t0)
+static int raw(struct run *r, struct session *s, const char *host, int port, int command, uint64_t *t0)
 {
     int epoll = epoll_create1(EPOLL_CLOEXEC), rc = -1;
     struct epoll_event ready[256];
     for (long i = 0; i < r->sessions; i++)
-        if ((s[i].fd = raw_connect(host, port)) < 0) {
+        if ((s[i].fd = raw_connect(host, port, command)) < 0) {
             snprintf(r->err, r->err_size, "connection %ld: %s", i, strerror(errno));
             goto out;
         }
@@ -205,8 +201,8 @@ out:
 
 /* Seconds for `sessions` connections at once to make `count` 64-byte echo round trips each,
    driven by READ callbacks (cswsock11 nonzero) or by an epoll loop (raw), on the data server's echo
-   command, connecting not counted; negative with err set on failure. */
-static double event_echo(int cswsock11, const char *host, int port, long sessions, long count, char *err,
+   command (raw: unless command is 0), connecting not counted; negative with err set on failure. */
+static double event_echo(int cswsock11, int command, const char *host, int port, long sessions, long count, char *err,
                          size_t err_size)
 {
     struct run r = {.sessions = sessions, .count = count, .err = err, .err_size = err_size};
@@ -219,7 +215,7 @@ static double event_echo(int cswsock11, const char *host, int port, long session
         fill_request(&s[i]);
     }
     uint64_t t0 = 0;
-    int rc = cswsock11 ? ours(&r, s, host, port, &t0) : raw(&r, s, host, port, &t0);
+    int rc = cswsock11 ? ours(&r, s, host, port, &t0) : raw(&r, s, host, port, command, &t0);
     uint64_t t1 = now_ns();
     if (rc == 0)
         result = (double)(t1 - t0) / 1e9;
@@ -237,13 +233,18 @@ static double event_echo(int cswsock11, const char *host, int port, long session
 
 int event_pingpong_sample(int side, double *vals, char *err)
 {
-    double seconds = event_echo(side == OURS, HOST, ports.data, 1, cfg.pingpongs, err, ERRLEN);
+    double seconds = event_echo(side == OURS, 1, HOST, ports.data, 1, cfg.pingpongs, err, ERRLEN);
     vals[0] = seconds > 0 ? (double)cfg.pingpongs / seconds : -1;
     return seconds < 0 ? -1 : 0;
 }
 
 int event_fanin_sample(int side, double *vals, char *err)
 {
-    vals[0] = event_echo(side == OURS, HOST, ports.data, cfg.fanin_connections, cfg.fanin_messages, err, ERRLEN) * 1e3;
+    vals[0] = event_echo(side == OURS, 1, HOST, ports.data, cfg.fanin_connections, cfg.fanin_messages, err, ERRLEN) * 1e3;
     return vals[0] < 0 ? -1 : 0;
+}
+
+double epoll_echo_seconds(int port, long sessions, long count, char *err)
+{
+    return event_echo(0, 0, HOST, port, sessions, count, err, ERRLEN);
 }

@@ -11,10 +11,12 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-static long vm_rss_kib(void)
+/* VmRSS of process pid (0: this one), KiB; -1 if it cannot be read. */
+long vm_rss_kib(pid_t pid)
 {
-    FILE *f = fopen("/proc/self/status", "r");
-    char line[256];
+    char path[64], line[256];
+    snprintf(path, sizeof path, pid == 0 ? "/proc/self/status" : "/proc/%d/status", (int)pid);
+    FILE *f = fopen(path, "r");
     long kib = -1;
     while (f != NULL && fgets(line, sizeof line, f) != NULL)
         if (sscanf(line, "VmRSS: %ld kB", &kib) == 1)
@@ -35,7 +37,7 @@ int mem_child_main(const char *mode, int port, long n)
         printf("FAIL %s\n", err);
         return 1;
     }
-    long before = vm_rss_kib();
+    long before = vm_rss_kib(0);
     SOCKET *handles = calloc((size_t)n, sizeof *handles);
     int *fds = calloc((size_t)n, sizeof *fds);
     for (long i = 0; i < n; i++) {
@@ -51,7 +53,7 @@ int mem_child_main(const char *mode, int port, long n)
             return 1;
         }
     }
-    long after = vm_rss_kib();
+    long after = vm_rss_kib(0);
     printf("%ld %ld\n", before, after);
     fflush(stdout);
     char c;

@@ -41,7 +41,7 @@ static atomic_uint_fast64_t accepted, tls_ok, tls_failed, held_open, held_total,
 static SSL_CTX *server_tls;
 static int data_listener, conn_listener, hold_listener, tlshs_listener, tlsdata_listener;
 
-static int listen_loopback(int *port)
+int listen_loopback(int *port)
 {
     int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
     if (fd < 0)
@@ -59,7 +59,7 @@ static int listen_loopback(int *port)
     return fd;
 }
 
-static int accept_one(int listener)
+int accept_next(int listener)
 {
     for (;;) {
         int fd = accept4(listener, NULL, NULL, SOCK_CLOEXEC);
@@ -70,20 +70,14 @@ static int accept_one(int listener)
     }
 }
 
-static void set_nodelay(int fd)
+void set_nodelay(int fd)
 {
     int on = 1;
     setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &on, sizeof on);
 }
 
-/* One served connection: plain when ssl is NULL. */
-struct peer {
-    int fd;
-    SSL *ssl;
-};
-
 /* Some bytes (up to n): > 0, 0 at the peer's close, < 0 on error. */
-static long peer_read(struct peer *p, void *buf, size_t n)
+long peer_read(struct peer *p, void *buf, size_t n)
 {
     if (p->ssl != NULL) {
         int r = SSL_read(p->ssl, buf, (int)n);
@@ -109,7 +103,7 @@ static int peer_read_exact(struct peer *p, void *buf, size_t n)
     return 0;
 }
 
-static int peer_write_all(struct peer *p, const void *buf, size_t n)
+int peer_write_all(struct peer *p, const void *buf, size_t n)
 {
     for (size_t sent = 0; sent < n;) {
         long r;
@@ -231,26 +225,33 @@ static void *tls_data_connection(void *arg)
     return NULL;
 }
 
-static void spawn_detached(void *(*fn)(void *), int fd)
+int spawn_detached(void *(*fn)(void *), void *arg)
 {
     pthread_t t;
     pthread_attr_t attr;
     pthread_attr_init(&attr);
     pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
     pthread_attr_setstacksize(&attr, 256 * 1024);
-    if (pthread_create(&t, &attr, fn, (void *)(intptr_t)fd) != 0) {
+    int rc = pthread_create(&t, &attr, fn, arg);
+    pthread_attr_destroy(&attr);
+    return rc == 0 ? 0 : -1;
+}
+
+/* A thread per connection: fn(fd); a thread that cannot start counts as a data error. */
+static void serve_in_thread(void *(*fn)(void *), int fd)
+{
+    if (spawn_detached(fn, (void *)(intptr_t)fd) != 0) {
         atomic_fetch_add(&data_errors, 1);
         close(fd);
     }
-    pthread_attr_destroy(&attr);
 }
 
 static void *data_acceptor(void *arg)
 {
     (void)arg;
-    for (int fd; (fd = accept_one(data_listener)) >= 0;) {
+    for (int fd; (fd = accept_next(data_listener)) >= 0;) {
         set_nodelay(fd);
-        spawn_detached(data_connection, fd);
+        serve_in_thread(data_connection, fd);
     }
     perror("bench server: accept (data)");
     return NULL;
@@ -259,9 +260,9 @@ static void *data_acceptor(void *arg)
 static void *tls_data_acceptor(void *arg)
 {
     (void)arg;
-    for (int fd; (fd = accept_one(tlsdata_listener)) >= 0;) {
+    for (int fd; (fd = accept_next(tlsdata_listener)) >= 0;) {
         set_nodelay(fd);
-        spawn_detached(tls_data_connection, fd);
+        serve_in_thread(tls_data_connection, fd);
     }
     perror("bench server: accept (tls data)");
     return NULL;
@@ -270,7 +271,7 @@ static void *tls_data_acceptor(void *arg)
 static void *conn_acceptor(void *arg)
 {
     (void)arg;
-    for (int fd; (fd = accept_one(conn_listener)) >= 0;) {
+    for (int fd; (fd = accept_next(conn_listener)) >= 0;) {
         close(fd);
         atomic_fetch_add(&accepted, 1);
     }
@@ -281,7 +282,7 @@ static void *conn_acceptor(void *arg)
 static void *tls_handshake_acceptor(void *arg)
 {
     (void)arg;
-    for (int fd; (fd = accept_one(tlshs_listener)) >= 0;) {
+    for (int fd; (fd = accept_next(tlshs_listener)) >= 0;) {
         set_nodelay(fd);
         SSL *ssl = SSL_new(server_tls);
         if (ssl != NULL && SSL_set_fd(ssl, fd) && SSL_accept(ssl) == 1) {
@@ -298,6 +299,15 @@ static void *tls_handshake_acceptor(void *arg)
     return NULL;
 }
 
+int epoll_wait_retried(int ep, struct epoll_event *ready, int size)
+{
+    for (;;) {
+        int n = epoll_wait(ep, ready, size, -1);
+        if (n >= 0 || errno != EINTR)
+            return n;
+    }
+}
+
 static void *hold_server(void *arg)
 {
     (void)arg;
@@ -309,9 +319,7 @@ static void *hold_server(void *arg)
     }
     struct epoll_event events[256];
     for (;;) {
-        int n = epoll_wait(ep, events, 256, -1);
-        if (n < 0 && errno == EINTR)
-            continue;
+        int n = epoll_wait_retried(ep, events, 256);
         if (n < 0) {
             perror("bench server: epoll_wait");
             return NULL;
@@ -319,7 +327,7 @@ static void *hold_server(void *arg)
         for (int i = 0; i < n; i++) {
             int fd = events[i].data.fd;
             if (fd == hold_listener) {
-                int c = accept_one(hold_listener);
+                int c = accept_next(hold_listener);
                 if (c < 0)
                     continue;
                 struct epoll_event cev = {.events = EPOLLIN | EPOLLRDHUP, .data.fd = c};

@@ -54,3 +54,18 @@ SSL_CTX *tls_client_context(void)
     SSL_CTX_set_session_cache_mode(ctx, SSL_SESS_CACHE_OFF);
     return ctx;
 }
+
+/* tls_handshake_validated's raw client: the same, verifying the chain against ca_file (the host name
+   is set on each connection, SSL_set1_host). */
+SSL_CTX *tls_validating_client_context(const char *ca_file)
+{
+    SSL_CTX *ctx = tls_client_context();
+    if (ctx == NULL)
+        return NULL;
+    SSL_CTX_set_verify(ctx, SSL_VERIFY_PEER, NULL);
+    if (SSL_CTX_load_verify_locations(ctx, ca_file, NULL) != 1) {
+        SSL_CTX_free(ctx);
+        return NULL;
+    }
+    return ctx;
+}

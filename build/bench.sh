@@ -41,10 +41,16 @@ gcc "${cflags[@]}" "$root/bench/cold.c" -ldl -o "$out/bench-cold"
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/cswsock11-bench.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
-# A throwaway ECDSA P-256 certificate for the TLS server; clients use TRUSTEDSITE / SSL_VERIFY_NONE.
+# A throwaway ECDSA P-256 certificate for the TLS servers; clients use TRUSTEDSITE / SSL_VERIFY_NONE,
+# but tls_handshake_validated's, which trust it: .NET (cswsock11) through SSL_CERT_FILE, read before
+# the process's first TLS call, the raw client through SSL_CTX_load_verify_locations on the same file.
+# cswsock11's secure server (InetServerStart) takes the certificate and its key in one PEM file.
 OPENSSL_CONF=/dev/null openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes \
     -keyout "$tmp/key.pem" -out "$tmp/cert.pem" -days 2 -subj /CN=localhost \
     -addext subjectAltName=DNS:localhost,IP:127.0.0.1 >/dev/null 2>&1 ||
   { echo "bench.sh: openssl could not make the test certificate" >&2; exit 1; }
+cat "$tmp/cert.pem" "$tmp/key.pem" >"$tmp/server.pem"
+export SSL_CERT_FILE="$tmp/cert.pem"
 
-"$out/bench" --cert "$tmp/cert.pem" --key "$tmp/key.pem" --json "$root/artifacts/bench.json" "$@"
+"$out/bench" --cert "$tmp/cert.pem" --key "$tmp/key.pem" --pem "$tmp/server.pem" \
+    --json "$root/artifacts/bench.json" "$@"
