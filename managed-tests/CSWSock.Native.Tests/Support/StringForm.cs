@@ -11,6 +11,9 @@ namespace CSWSock.Native.Tests.Support;
 /// </summary>
 public abstract unsafe class StringForm
 {
+    /// <summary>INET_PRIORITY_NORMAL, the priority the forms start servers with.</summary>
+    protected const uint Normal = 2;
+
     /// <summary>Bytes per character unit: what nMaxLength counts.</summary>
     public abstract int UnitSize { get; }
 
@@ -43,6 +46,10 @@ public abstract unsafe class StringForm
 
     /// <summary>InetAcceptEx with NULL or this form's SECURITYCREDENTIALS.</summary>
     public abstract nuint AcceptEx(nuint server, uint timeout, uint options, void* credentials);
+
+    /// <summary>InetServerStart (backlog 0, INET_PRIORITY_NORMAL) with NULL or this form's SECURITYCREDENTIALS.</summary>
+    public abstract nuint ServerStart(string? localHost, uint port, uint maxClients, uint timeout, uint options,
+        delegate* unmanaged<nuint, uint, uint, nuint, void> eventProc, nuint param, void* credentials);
 
     /// <summary>InetEnableSecurity with NULL or this form's SECURITYCREDENTIALS.</summary>
     public abstract int EnableSecurity(nuint handle, void* credentials);
@@ -156,6 +163,13 @@ public unsafe class AnsiForm : StringForm
 
     public override nuint AcceptEx(nuint server, uint timeout, uint options, void* credentials) => AcceptExCore(server, timeout, options, credentials);
 
+    public override nuint ServerStart(string? localHost, uint port, uint maxClients, uint timeout, uint options,
+        delegate* unmanaged<nuint, uint, uint, nuint, void> eventProc, nuint param, void* credentials)
+    {
+        fixed (byte* host = Terminated(localHost))
+            return ServerStartCore(host, port, maxClients, timeout, options, eventProc, param, credentials);
+    }
+
     public override int EnableSecurity(nuint handle, void* credentials) => EnableSecurityCore(handle, credentials);
 
     public override int GetSecurityInformation(nuint handle, void* info) => GetSecurityInformationCore(handle, info);
@@ -232,6 +246,10 @@ public unsafe class AnsiForm : StringForm
     protected virtual nuint AcceptExCore(nuint server, uint timeout, uint options, void* credentials) =>
         NativeMethods.InetAcceptExA(server, timeout, options, credentials);
 
+    protected virtual nuint ServerStartCore(byte* host, uint port, uint maxClients, uint timeout, uint options,
+        delegate* unmanaged<nuint, uint, uint, nuint, void> eventProc, nuint param, void* credentials) =>
+        NativeMethods.InetServerStartA(host, port, 0, maxClients, timeout, Normal, options, eventProc, param, credentials);
+
     protected virtual int EnableSecurityCore(nuint handle, void* credentials) => NativeMethods.InetEnableSecurityA(handle, credentials);
 
     protected virtual int GetSecurityInformationCore(nuint handle, void* info) => NativeMethods.InetGetSecurityInformationA(handle, info);
@@ -293,6 +311,10 @@ public sealed unsafe class PlainForm : AnsiForm
 
     protected override nuint AcceptExCore(nuint server, uint timeout, uint options, void* credentials) =>
         NativeMethods.InetAcceptEx(server, timeout, options, credentials);
+
+    protected override nuint ServerStartCore(byte* host, uint port, uint maxClients, uint timeout, uint options,
+        delegate* unmanaged<nuint, uint, uint, nuint, void> eventProc, nuint param, void* credentials) =>
+        NativeMethods.InetServerStart(host, port, 0, maxClients, timeout, Normal, options, eventProc, param, credentials);
 
     protected override int EnableSecurityCore(nuint handle, void* credentials) => NativeMethods.InetEnableSecurity(handle, credentials);
 
@@ -396,6 +418,13 @@ public sealed unsafe class WideForm : StringForm
 
     public override nuint AcceptEx(nuint server, uint timeout, uint options, void* credentials) =>
         NativeMethods.InetAcceptExW(server, timeout, options, credentials);
+
+    public override nuint ServerStart(string? localHost, uint port, uint maxClients, uint timeout, uint options,
+        delegate* unmanaged<nuint, uint, uint, nuint, void> eventProc, nuint param, void* credentials)
+    {
+        fixed (char* host = localHost)
+            return NativeMethods.InetServerStartW(host, port, 0, maxClients, timeout, Normal, options, eventProc, param, credentials);
+    }
 
     public override int EnableSecurity(nuint handle, void* credentials) => NativeMethods.InetEnableSecurityW(handle, credentials);
 
