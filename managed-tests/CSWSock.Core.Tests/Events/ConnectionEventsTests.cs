@@ -41,6 +41,24 @@ public class ConnectionEventsTests
     }
 
     [Test]
+    public void Events_Read_ComesAgainForLinesLeftInTheLibrarysBuffer_ThoughTheSocketHasNothingMore()
+    {
+        using var session = Session.Tcp();
+        var lines = new List<string>();
+        var log = new EventLog
+        {
+            OnEvent = e => lines.Add(System.Text.Encoding.ASCII.GetString(session.Library.ReadLine(e.Handle, 64, Core.Connections.LineUnits.Bytes, out _))),
+        }.Register(session.Library, session.Handle, InetEvent.INET_EVENT_READ);
+
+        session.Peer.Send("one\r\ntwo\r\nthree\r\n"u8); // the first line read takes them all off the socket
+
+        log.Expect(InetEvent.INET_EVENT_READ);
+        log.Expect(InetEvent.INET_EVENT_READ);
+        log.Expect(InetEvent.INET_EVENT_READ);
+        Assert.That(lines, Is.EqualTo(new[] { "one", "two", "three" }));
+    }
+
+    [Test]
     public void Events_ReadWithNothingWaiting_FailsWithWouldBlock()
     {
         using var session = Session.Tcp();

@@ -57,6 +57,43 @@ public class ServerManagementTests : ServerFixture
     }
 
     [Test]
+    public void Stop_RacingWithManyConnects_ReturnsAndRunsNoCallbackAfter()
+    {
+        int afterStop = 0;
+        bool stopped = false;
+        var log = new EventLog { OnEvent = _ => { if (Volatile.Read(ref stopped)) Interlocked.Increment(ref afterStop); } };
+        nuint server = StartServer(log.Callback);
+        var port = Library.GetLocalAddress(server).Port;
+        using var stopConnecting = new CancellationTokenSource();
+        var connectors = Enumerable.Range(0, 4).Select(_ => Task.Run(() =>
+        {
+            while (!stopConnecting.IsCancellationRequested)
+            {
+                using var client = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+                try
+                {
+                    client.Connect(System.Net.IPAddress.Loopback, port);
+                    client.Send("x"u8);
+                }
+                catch (SocketException)
+                {
+                    // refused or reset once the stop has closed the listener
+                }
+            }
+        })).ToArray();
+        WaitUntil(() => log.Count > 50, "clients coming and going");
+
+        Library.ServerStop(server, 0);
+        Volatile.Write(ref stopped, true);
+
+        Thread.Sleep(300);
+        stopConnecting.Cancel();
+        Task.WaitAll(connectors, OtherThread.Timeout);
+        Assert.That(Volatile.Read(ref afterStop), Is.Zero, "callbacks after InetServerStop returned");
+        Assert.That(Library.Handles.Count, Is.Zero, "every client handle closed with the server");
+    }
+
+    [Test]
     public void Stop_ClosesTheListenerFirst_SoNoClientIsAcceptedAfter()
     {
         var log = new EventLog();

@@ -11,6 +11,9 @@ internal sealed class EventLog
 
     public sealed record Delivered(nuint Handle, InetEvent Event, uint Error, nuint Param, int ThreadId);
 
+    /// <summary>How many events are recorded and not taken yet.</summary>
+    public int Count => _delivered.Count;
+
     /// <summary>Runs inside every callback, before it is recorded (null: nothing).</summary>
     public Action<Delivered>? OnEvent { get; set; }
 
