@@ -989,7 +989,13 @@ SOCKET WINAPI InetAsyncAccept(SOCKET hServer, HWND hEventWnd, UINT uEventMsg);
  * session whose events go to the one callback the server was given, in order
  * and one at a time, on a library thread that may block: InetRead and
  * InetReadLine inside a callback wait only for that client, and a client that
- * blocks never delays another. The events, with the handle each carries:
+ * blocks never delays another. cswsock11: on Linux the callbacks run on the
+ * library's event threads; when every one of them has been inside a callback
+ * for 10 ms, another starts, up to 512 (idle ones end after 10 s), so only more
+ * than 512 callbacks blocked at once make other clients' events wait for one to
+ * return. On Windows they run on the .NET thread pool, which adds threads more
+ * slowly (about one or two a second) while callbacks block.
+ * The events, with the handle each carries:
  *   INET_EVENT_ACCEPT (hServer): a client is waiting, before the limits and the
  *     TLS handshake; the callback may InetReject(hServer) it (it is closed with
  *     a reset and gets no event) or read InetGetClientAddress(hServer, ...).
