@@ -36,4 +36,6 @@ cp "$root/include/cswsock11.h" "$out/"
 mkdir -p "$out/samples"
 gcc -std=c11 -Wall -Wextra -pedantic -Werror -I"$out" "$root/samples/client.c" \
     -L"$out" -lcswsock11 -pthread -Wl,-rpath,'$ORIGIN/..' -o "$out/samples/client"
+gcc -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -pedantic -Werror -I"$out" "$root/samples/echo-server.c" \
+    -L"$out" -lcswsock11 -pthread -Wl,-rpath,'$ORIGIN/..' -o "$out/samples/echo-server"
 "$out/samples/client"

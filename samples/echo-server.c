@@ -49,14 +49,14 @@ static VOID CALLBACK on_event(SOCKET hSocket, UINT nEventId, DWORD dwError, DWOR
     case INET_EVENT_CONNECT: {
         INTERNET_ADDRESS address;
         UINT port = 0;
-        CHAR text[64] = "?";
+        char text[64] = "?";
         if (InetGetClientAddress(hSocket, &address, &port) == 0)
             InetFormatAddressA(&address, text, (INT)sizeof(text));
         printf("client %s:%u connected\n", text, port);
         break;
     }
     case INET_EVENT_READ: {
-        CHAR line[1024];
+        char line[1024];
         INT length = (INT)sizeof(line);
         /* Blocks (within the server's timeout) until the whole line is there: only this client waits. */
         if (InetReadLineA(hSocket, line, &length)) {
@@ -96,7 +96,7 @@ int main(int argc, char **argv)
     /* 60 s of silence ends a client; no limit on clients; their events go to on_event. */
     SOCKET server = InetServerStartA("127.0.0.1", port, 0, 0, 60, INET_PRIORITY_NORMAL, INET_OPTION_NONE, on_event, 0, NULL);
     if (server == INVALID_SOCKET) {
-        CHAR message[256] = "";
+        char message[256] = "";
         DWORD error = InetGetLastError();
         InetGetErrorStringA(error, message, (INT)sizeof(message));
         fprintf(stderr, "InetServerStart on port %u failed: 0x%08lX %s\n", port, (unsigned long)error, message);

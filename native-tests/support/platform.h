@@ -67,6 +67,10 @@ os_socket os_listen_loopback(int backlog, unsigned short *port);
 /* Two connected stream sockets (a pipe that os_wait_readable can wait on); 0 on success. */
 int os_socket_pair(os_socket pair[2]);
 
+/* The number of file descriptors the process has open (Linux: the entries of /proc/self/fd); -1
+   where the platform cannot say (Windows). */
+int os_open_descriptor_count(void);
+
 /* ---- threads, time, names ---- */
 
 /* The id the library's InetAttachThread uses for the calling thread. */

@@ -2,6 +2,7 @@
 #define _GNU_SOURCE /* accept4, SOCK_CLOEXEC, RTLD_NOLOAD */
 #include "platform.h"
 
+#include <dirent.h>
 #include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -173,4 +174,19 @@ const char *os_library_error(void)
 {
     const char *error = dlerror();
     return error != NULL ? error : "no error";
+}
+
+int os_open_descriptor_count(void)
+{
+    int count = 0;
+    DIR *dir = opendir("/proc/self/fd");
+    struct dirent *entry;
+    if (dir == NULL)
+        return -1;
+    while ((entry = readdir(dir)) != NULL) {
+        if (entry->d_name[0] != '.')
+            count++;
+    }
+    closedir(dir);
+    return count - 1; /* not the descriptor of dir itself */
 }

@@ -207,3 +207,5 @@ const char *os_library_error(void)
     snprintf(message, sizeof message, "Windows error %lu", (unsigned long)GetLastError());
     return message;
 }
+
+int os_open_descriptor_count(void) { return -1; }

@@ -314,6 +314,25 @@ public class ServerManagementTests : ServerFixture
     }
 
     [Test]
+    public void Throttle_ConnectionRate_ClosesAClientSoonerThanTheIntervalAfterTheLast()
+    {
+        var log = new EventLog();
+        nuint server = StartServer(log.Callback);
+        Library.ServerThrottle(server, uint.MaxValue, uint.MaxValue, 60_000); // one client a minute
+        using var first = ConnectClient(server);
+        log.Expect(InetEvent.INET_EVENT_ACCEPT);
+        log.Expect(InetEvent.INET_EVENT_CONNECT);
+        log.Expect(InetEvent.INET_EVENT_WRITE);
+
+        using var second = ConnectClient(server);
+        log.Expect(InetEvent.INET_EVENT_ACCEPT);
+
+        Assert.That(second.Receive(new byte[1]), Is.Zero);
+        log.ExpectNothing();
+        Assert.That(Library.ClientCount(server), Is.EqualTo(1));
+    }
+
+    [Test]
     public void Start_RejectsBadArgumentsBeforeMakingASocket()
     {
         var callback = new EventLog().Callback;
