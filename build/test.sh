@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Installs what the tests need (build/prerequisites.sh test), builds everything (build/build.sh, and
 # --windows for the win-x64 DLL), then runs every suite: the NUnit projects (dotnet test), the
-# benchmark's quick mode, and the native C/C++ tests, header matrix included (CMake + CTest), on
-# Linux and under Wine. Needs nothing installed by hand but the .NET SDK. Ends with one line
-# "N passed, N failed" summed over all suites, and exits non-zero if anything failed.
+# benchmark's quick mode, the native C/C++ tests, header matrix included (CMake + CTest), on
+# Linux and under Wine, and the Pascal tests (build/pascal-tests.sh, Linux). Needs nothing
+# installed by hand but the .NET SDK. Ends with one line "N passed, N failed" summed over all
+# suites, and exits non-zero if anything failed.
 set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 logs="$root/artifacts/test-logs"
@@ -84,5 +85,20 @@ native_suite linux "$root/native-tests/build" -DCSWSOCK11_DIR="$out"
 native_suite windows "$root/native-tests/build-win64" \
   -DCMAKE_TOOLCHAIN_FILE="$root/native-tests/cmake/mingw-w64-x86_64.cmake" \
   -DCSWSOCK11_DIR="$root/artifacts/win-x64" -DNATIVE_TESTS_LINUX_BUILD="$root/native-tests/build"
+
+# The Pascal suite (build/pascal-tests.sh: Linux only, fpc -Mdelphi against bindings/pascal/cswsock11.pas):
+# each test program is one test; its last line "N passed, N failed" gives its counts.
+pascal_suite() {
+  "$root/build/pascal-tests.sh" 2>&1 | tee "$logs/pascal-tests.log"
+  local summary
+  summary=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$logs/pascal-tests.log" | tail -1 || true)
+  if [ -z "$summary" ]; then
+    step_failed "build/pascal-tests.sh"
+  else
+    passed=$((passed + $(sed -E 's/^([0-9]+) passed.*/\1/' <<<"$summary")))
+    failed=$((failed + $(sed -E 's/.*, ([0-9]+) failed$/\1/' <<<"$summary")))
+  fi
+}
+pascal_suite
 
 finish

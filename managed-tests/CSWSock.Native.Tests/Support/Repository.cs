@@ -1,13 +1,14 @@
 using System.Runtime.InteropServices;
+using CSWSock.Header;
 
 namespace CSWSock.Native.Tests.Support;
 
 /// <summary>Where the tests find the source tree and the built library.</summary>
 internal static class Repository
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root => SourceTree.Root;
 
-    public static string Header => Path.Combine(Root, "include", "cswsock11.h");
+    public static string Header => SourceTree.Header;
 
     public static string DefFile => Path.Combine(Root, "cswsock11.def");
 
@@ -31,14 +32,4 @@ internal static class Repository
 
     private static string RuntimeId =>
         (OperatingSystem.IsWindows() ? "win-" : "linux-") + RuntimeInformation.OSArchitecture.ToString().ToLowerInvariant();
-
-    private static string FindRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "CSWSock.sln")))
-                return directory.FullName;
-        }
-        throw new InvalidOperationException($"CSWSock.sln not found above {AppContext.BaseDirectory}");
-    }
 }

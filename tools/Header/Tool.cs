@@ -1,8 +1,11 @@
 using System.Diagnostics;
 
-namespace CSWSock.Native.Tests.Interface;
+namespace CSWSock.Header;
 
-/// <summary>Runs a command-line tool (clang-14, nm) and returns what it printed.</summary>
+/// <summary>
+/// Runs a command-line tool (clang-14, nm) and returns what it printed; one that fails throws, with
+/// its command line and what it wrote to standard error.
+/// </summary>
 internal static class Tool
 {
     public static string Run(string program, IEnumerable<string> arguments)
@@ -15,7 +18,7 @@ internal static class Tool
         string output = process.StandardOutput.ReadToEnd();
         process.WaitForExit();
         if (process.ExitCode != 0)
-            Assert.Fail($"{program} {string.Join(' ', start.ArgumentList)} exited with {process.ExitCode}:\n{error.Result}");
+            throw new InvalidOperationException($"{program} {string.Join(' ', start.ArgumentList)} exited with {process.ExitCode}:\n{error.Result}");
         return output;
     }
 }

@@ -1,6 +1,4 @@
-using CSWSock.Native.Tests.Support;
-
-namespace CSWSock.Native.Tests.Interface;
+namespace CSWSock.Header;
 
 /// <summary>
 /// A platform and language the header is read for, by clang-14 (the real C parser on every
@@ -26,7 +24,7 @@ public sealed record HeaderTarget(string Name, string[] ClangArguments, string W
         File.WriteAllText(file, source);
         try
         {
-            return Tool.Run("clang-14", [.. ClangArguments, "-I", Path.GetDirectoryName(Repository.Header)!, .. arguments, file]);
+            return Tool.Run("clang-14", [.. ClangArguments, "-I", Path.GetDirectoryName(SourceTree.Header)!, .. arguments, file]);
         }
         finally
         {

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 
-namespace CSWSock.Native.Tests.Interface;
+namespace CSWSock.Header;
 
 public sealed record HeaderParameter(string Name, string Type);
 

@@ -1,4 +1,4 @@
-namespace CSWSock.Native.Tests.Interface;
+namespace CSWSock.Header;
 
 /// <summary>The macros cswsock11.h defines, and the values clang computes for them.</summary>
 internal static class HeaderMacros

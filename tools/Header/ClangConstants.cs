@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 
-namespace CSWSock.Native.Tests.Interface;
+namespace CSWSock.Header;
 
 /// <summary>
 /// Integer constant expressions over the header, evaluated by clang for one target: each is made the

@@ -1,4 +1,4 @@
-namespace CSWSock.Native.Tests.Interface;
+namespace CSWSock.Header;
 
 /// <summary>A function type as clang prints it: "int (const char *, int) __attribute__((stdcall))".</summary>
 internal sealed record FunctionSignature(string ReturnType, IReadOnlyList<string> Parameters, string Attributes)
