@@ -8,6 +8,8 @@
 #                             (src/CSWSock.Native/WinCross/): artifacts/win-x64/ holds cswsock11.dll,
 #                             its import libraries cswsock11.lib (MSVC) and libcswsock11.dll.a (mingw),
 #                             and the header. Release DLLs are linked on Windows (build/build.ps1).
+#   Both also write lib/pkgconfig/cswsock11.pc and the CMake package lib/cmake/cswsock11/
+#   (build/package-files.sh), which find the library and header at the folder's root.
 #
 # Installs what it needs first (build/prerequisites.sh), so it works on a fresh machine.
 set -euo pipefail
@@ -22,6 +24,8 @@ if [ "${1:-}" = "--windows" ]; then
   # lld-link writes the import library beside the DLL it links, which publish does not copy.
   cp "$project/bin/Release/net10.0/win-x64/native/cswsock11.lib" "$out/"
   llvm-dlltool-14 -m i386:x86-64 -D cswsock11.dll -d "$root/cswsock11.def" -l "$out/libcswsock11.dll.a"
+  # pkg-config (mingw-w64) and CMake package files: lib/pkgconfig/, lib/cmake/cswsock11/.
+  "$root/build/package-files.sh" "$out" windows
   exit
 fi
 [ $# -eq 0 ] || { echo "usage: $0 [--windows]" >&2; exit 2; }
@@ -32,6 +36,8 @@ out="$root/artifacts/$rid"
 
 dotnet publish "$project" -r "$rid" -c Release -o "$out" --nologo
 cp "$root/include/cswsock11.h" "$out/"
+# For C and C++ build systems, relocatable: lib/pkgconfig/cswsock11.pc, lib/cmake/cswsock11/.
+"$root/build/package-files.sh" "$out" linux
 
 mkdir -p "$out/samples"
 gcc -std=c11 -Wall -Wextra -pedantic -Werror -I"$out" "$root/samples/client.c" \

@@ -12,12 +12,14 @@
 #                                  OpenSSL (its command line makes the test certificates, libssl-dev
 #                                  builds the TLS peers and the benchmark), mingw-w64's POSIX-threads
 #                                  compilers and GoogleTest's sources for the Windows test programs,
-#                                  and Wine to run them; Free Pascal (fp-compiler) for the Pascal tests
+#                                  and Wine to run them; Free Pascal (fp-compiler) for the Pascal tests;
+#                                  pkg-config (Debian's pkgconf) for the pkg-config consumer test
 set -euo pipefail
 build_packages=(gcc binutils)
 windows_packages=(lld-14 llvm-14 clang-14 mingw-w64-x86-64-dev)
 test_packages=(g++ make cmake clang-14 libgtest-dev mingw-w64-x86-64-dev mingw-w64-i686-dev openssl libssl-dev
-               gcc-mingw-w64-x86-64-posix g++-mingw-w64-x86-64-posix googletest wine wine64 fp-compiler)
+               gcc-mingw-w64-x86-64-posix g++-mingw-w64-x86-64-posix googletest wine wine64 fp-compiler
+               pkgconf)
 case "${1:-}" in
   build) packages=("${build_packages[@]}") ;;
   windows) packages=("${windows_packages[@]}") ;;

@@ -15,16 +15,6 @@ internal static class PascalUnit
 {
     public const string RelativePath = "bindings/pascal/cswsock11.pas";
 
-    /// <summary>The constant families the unit carries, by prefix, and single constants.</summary>
-    private static readonly string[] ConstantPrefixes = ["INET_", "ST_ERROR_", "SECURITY_", "CREDENTIAL_"];
-    private static readonly string[] SingleConstants = ["INFINITE", "INVALID_SOCKET"];
-
-    /// <summary>
-    /// Macros the unit leaves out: the include guard, and what Pascal has itself (True, False; no
-    /// VOID, and calling conventions are directives).
-    /// </summary>
-    private static readonly string[] OmittedMacros = ["CSWSOCK11_H", "TRUE", "FALSE", "VOID", "WINAPI", "CALLBACK"];
-
     /// <summary>The C types the header's typedefs rest on, as Pascal names them.</summary>
     private static readonly Dictionary<string, string> BaseTypes = new()
     {
@@ -116,16 +106,7 @@ internal static class PascalUnit
 
     private static void WriteConstants(StringBuilder text, string header, IReadOnlyDictionary<string, string> macros, HashSet<string> functions)
     {
-        var names = new List<string>();
-        foreach (var (name, body) in macros)
-        {
-            if (OmittedMacros.Contains(name) || functions.Contains(body))
-                continue;
-            if (!ConstantPrefixes.Any(prefix => name.StartsWith(prefix, StringComparison.Ordinal)) && !SingleConstants.Contains(name))
-                throw new InvalidOperationException($"cswsock11.h defines {name} ({body}), which the Pascal unit's generator does not place: add its family to PascalUnit.ConstantPrefixes, or to OmittedMacros");
-            names.Add(name);
-        }
-        names.Sort((a, b) => Position(header, a).CompareTo(Position(header, b)));
+        var names = BindingConstants.Names(header, macros, functions, "Pascal unit's");
         var integers = names.Where(name => !Regex.IsMatch(macros[name], @"^\(~\(\w+\)0\)$")).ToList();
         var values = HeaderMacros.Values(integers);
 
@@ -149,9 +130,6 @@ internal static class PascalUnit
         }
     }
 
-    private static int Position(string header, string macro) =>
-        Regex.Match(header, $@"#define\s+{Regex.Escape(macro)}\b") is { Success: true } match ? match.Index : int.MaxValue;
-
     private static void WriteFunction(StringBuilder text, string pascalName, HeaderFunction function)
     {
         var types = function.Parameters.Select(parameter => ParameterType(parameter.Type)).ToHashSet(StringComparer.OrdinalIgnoreCase);
@@ -171,7 +149,7 @@ internal static class PascalUnit
         IReadOnlyDictionary<string, string> unicodeMacros, Dictionary<string, HeaderFunction> functions)
     {
         var generic = ansiMacros.Where(macro => functions.ContainsKey(macro.Value)).Select(macro => macro.Key)
-            .OrderBy(name => Position(header, name)).ToList();
+            .OrderBy(name => BindingConstants.Position(header, name)).ToList();
         text.Append("\n{ Generic names: the W forms with UNICODE (Delphi 2009 and later define it), the A forms without. }\n\n{$IFDEF UNICODE}\n");
         foreach (string name in generic)
             WriteFunction(text, name, functions[unicodeMacros[name]]);
