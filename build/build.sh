@@ -39,9 +39,10 @@ cp "$root/include/cswsock11.h" "$out/"
 # For C and C++ build systems, relocatable: lib/pkgconfig/cswsock11.pc, lib/cmake/cswsock11/.
 "$root/build/package-files.sh" "$out" linux
 
+# The samples, built as a customer builds them (the native tests run them: sample.* in CTest).
 mkdir -p "$out/samples"
-gcc -std=c11 -Wall -Wextra -pedantic -Werror -I"$out" "$root/samples/client.c" \
-    -L"$out" -lcswsock11 -pthread -Wl,-rpath,'$ORIGIN/..' -o "$out/samples/client"
-gcc -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -pedantic -Werror -I"$out" "$root/samples/echo-server.c" \
-    -L"$out" -lcswsock11 -pthread -Wl,-rpath,'$ORIGIN/..' -o "$out/samples/echo-server"
+for sample in client echo-server event-client tls-client udp; do
+  gcc -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -pedantic -Werror -I"$out" "$root/samples/$sample.c" \
+      -L"$out" -lcswsock11 -pthread -Wl,-rpath,'$ORIGIN/..' -o "$out/samples/$sample"
+done
 "$out/samples/client"
