@@ -80,4 +80,42 @@ public class SecureServerTests : ServerFixture
         client.Connected();
         log.Expect(InetEvent.INET_EVENT_CONNECT);
     }
+
+    [Test]
+    public void EnableSecurityInsideACallback_RunsTheServerSideOfStartTls_WithTheServersCredentials()
+    {
+        var log = new EventLog
+        {
+            OnEvent = e =>
+            {
+                if (e.Event != InetEvent.INET_EVENT_READ)
+                    return;
+                if (Library.IsSecure(e.Handle))
+                {
+                    var buffer = new byte[256];
+                    int n = Library.Read(e.Handle, buffer);
+                    if (n > 0)
+                        Library.Write(e.Handle, buffer.AsSpan(0, n));
+                    return;
+                }
+                Library.ReadLine(e.Handle, 64, Core.Connections.LineUnits.Bytes, out _); // STARTTLS
+                Library.WriteLine(e.Handle, "OK"u8);
+                Library.EnableSecurity(e.Handle, null); // the credentials InetServerStart was given
+            },
+        };
+        nuint server = StartServer(log.Callback, credentials: Credentials); // a plain server
+        using var client = Keep(TlsClient.Start(Library.GetLocalAddress(server).Port, new TlsClientOptions
+        {
+            BeforeHandshake = socket =>
+            {
+                socket.Send("STARTTLS\r\n"u8);
+                Assert.That(ReceiveExactly(socket, 4), Is.EqualTo("OK\r\n"u8.ToArray()));
+            },
+        }));
+
+        var peer = client.Connected();
+        peer.Send("over tls");
+
+        Assert.That(peer.Receive(8), Is.EqualTo("over tls"u8.ToArray()));
+    }
 }
