@@ -767,7 +767,8 @@ BOOL WINAPI InetIsListening(SOCKET hSocket);
  * InetGetHostAddress - resolves lpszHostName (or converts a literal) into
  * *lpAddress: INET_ADDRESS_UNKNOWN takes either family, IPv4 first;
  * INET_ADDRESS_IPV4 (= DEFAULT) or INET_ADDRESS_IPV6 only that family
- * (ST_ERROR_NO_DATA if the host has none). Returns 0 or INET_ERROR.
+ * (ST_ERROR_NO_DATA if the host has none; cswsock11: an IP literal of the
+ * other family gives ST_ERROR_ADDRESS_FAMILY_NOT_SUPPORTED). Returns 0 or INET_ERROR.
  */
 INT WINAPI InetGetHostAddressA(LPCSTR lpszHostName, INT nAddressFamily, LPINTERNET_ADDRESS lpAddress);
 INT WINAPI InetGetHostAddressW(LPCWSTR lpszHostName, INT nAddressFamily, LPINTERNET_ADDRESS lpAddress);

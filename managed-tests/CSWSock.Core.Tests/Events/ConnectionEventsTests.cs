@@ -58,6 +58,35 @@ public class ConnectionEventsTests
         Assert.That(lines, Is.EqualTo(new[] { "one", "two", "three" }));
     }
 
+    [TestCase("line")]
+    [TestCase("stream")]
+    public void Events_LineAndStreamWrites_WaitForRoom_AsTheyBlockForTheirCall(string how)
+    {
+        using var session = Session.Tcp();
+        new EventLog().Register(session.Library, session.Handle, InetEvent.INET_EVENT_READ);
+        var data = new byte[16 << 20]; // far more than the socket buffers hold: the peer must read first
+        Array.Fill(data, (byte)'x');
+        var reader = OtherThread.Start(() =>
+        {
+            Thread.Sleep(200); // the write has filled the buffers by now
+            long total = 0;
+            var buffer = new byte[1 << 20];
+            while (total < data.Length)
+                total += session.Peer.Receive(buffer);
+            return total;
+        });
+
+        int sent = 0;
+        var error = ErrorCode.ST_ERROR_NONE;
+        if (how == "line")
+            sent = session.Library.WriteLine(session.Handle, data) + 2;
+        else
+            sent = session.Library.WriteStream(session.Handle, data, 0, out error);
+
+        Assert.That((sent, error), Is.EqualTo((data.Length + (how == "line" ? 2 : 0), ErrorCode.ST_ERROR_NONE)));
+        Assert.That(reader.Join(), Is.GreaterThanOrEqualTo(data.Length));
+    }
+
     [Test]
     public void Events_ReadWithNothingWaiting_FailsWithWouldBlock()
     {

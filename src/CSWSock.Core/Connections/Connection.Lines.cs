@@ -70,7 +70,7 @@ public sealed partial class Connection
         var line = new byte[body.Length + LineEnd.Length];
         body.CopyTo(line);
         LineEnd.CopyTo(line.AsSpan(body.Length));
-        int sent = Write(line);
+        int sent = Write(line, waitInEventMode: true);
         if (sent < line.Length)
             throw new InetException((ErrorCode)LastError.Get(), "the line was only partly sent");
         return body.Length;

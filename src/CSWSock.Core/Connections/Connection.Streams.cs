@@ -64,7 +64,7 @@ public sealed partial class Connection
     public int WriteStream(ReadOnlySpan<byte> data, out ErrorCode error)
     {
         RequireStream();
-        int sent = Write(data);
+        int sent = Write(data, waitInEventMode: true);
         error = sent < data.Length ? (ErrorCode)LastError.Get() : ErrorCode.ST_ERROR_NONE;
         return sent;
     }

@@ -37,7 +37,14 @@ public sealed partial class Connection
     /// All of <paramref name="data"/> for TCP (one datagram for UDP). If the timeout ends a TCP write
     /// part way, the bytes sent so far are returned and the last error says why.
     /// </summary>
-    public int Write(ReadOnlySpan<byte> data)
+    public int Write(ReadOnlySpan<byte> data) => Write(data, waitInEventMode: false);
+
+    /// <summary>
+    /// <see cref="Write(ReadOnlySpan{byte})"/>, or with <paramref name="waitInEventMode"/> one that
+    /// waits for room in event mode too, within the timeout: InetWriteLine and InetWriteStream block
+    /// for their call (contract §8).
+    /// </summary>
+    private int Write(ReadOnlySpan<byte> data, bool waitInEventMode)
     {
         ThrowIfBroken();
         lock (_writeGate)
@@ -46,9 +53,10 @@ public sealed partial class Connection
             try
             {
                 // A TLS record cannot be sent in part: over TLS a write waits for room even in event mode.
-                return Protocol == ProtocolType.Udp ? SendDatagram(data, RemoteEndPoint, TransferDeadline)
+                var deadline = waitInEventMode ? CallDeadline : TransferDeadline;
+                return Protocol == ProtocolType.Udp ? SendDatagram(data, RemoteEndPoint, deadline)
                     : _tls is not null ? WriteTls(data, CallDeadline)
-                    : SendAll(data, TransferDeadline, shortWriteAllowed: true);
+                    : SendAll(data, deadline, shortWriteAllowed: true);
             }
             catch (InetException blocked) when (blocked.Code == ErrorCode.ST_ERROR_OPERATION_WOULD_BLOCK)
             {
