@@ -17,20 +17,10 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 lib="$root/artifacts/$("$root/build/host-rid.sh")"
 out="$root/artifacts/pascal-tests"
 tests="$root/bindings/pascal/tests"
-passed=0
-failed=0
 rm -rf "$out"
 mkdir -p "$out/units"
 
-result() {
-  if [ "$2" -eq 0 ]; then
-    echo "PASS $1"
-    passed=$((passed + 1))
-  else
-    echo "FAIL $1" >&2
-    failed=$((failed + 1))
-  fi
-}
+. "$root/build/suite-results.sh"
 
 # fpc PROGRAM.pas: the program into $out, linked with -lcswsock11 from the artifacts folder.
 compile() {
@@ -80,5 +70,4 @@ else
   result "tls_test (certificates)" 1
 fi
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish_suite

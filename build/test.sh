@@ -2,9 +2,10 @@
 # Installs what the tests need (build/prerequisites.sh test), builds everything (build/build.sh, and
 # --windows for the win-x64 DLL), then runs every suite: the NUnit projects (dotnet test), the
 # benchmark's quick mode, the native C/C++ tests, header matrix included (CMake + CTest), on
-# Linux and under Wine, and the Pascal tests (build/pascal-tests.sh, Linux). Needs nothing
-# installed by hand but the .NET SDK. Ends with one line "N passed, N failed" summed over all
-# suites, and exits non-zero if anything failed.
+# Linux and under Wine, the Pascal tests (build/pascal-tests.sh, Linux) and the reference pages'
+# examples (build/reference-examples.sh, Linux). Needs nothing installed by hand but the .NET
+# SDK. Ends with one line "N passed, N failed" summed over all suites, and exits non-zero if
+# anything failed.
 set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 logs="$root/artifacts/test-logs"
@@ -86,19 +87,22 @@ native_suite windows "$root/native-tests/build-win64" \
   -DCMAKE_TOOLCHAIN_FILE="$root/native-tests/cmake/mingw-w64-x86_64.cmake" \
   -DCSWSOCK11_DIR="$root/artifacts/win-x64" -DNATIVE_TESTS_LINUX_BUILD="$root/native-tests/build"
 
-# The Pascal suite (build/pascal-tests.sh: Linux only, fpc -Mdelphi against bindings/pascal/cswsock11.pas):
-# each test program is one test; its last line "N passed, N failed" gives its counts.
-pascal_suite() {
-  "$root/build/pascal-tests.sh" 2>&1 | tee "$logs/pascal-tests.log"
+# A suite script that prints "N passed, N failed" as its last such line: $1 is the script, $2 names
+# its log. Both below are Linux only: build/pascal-tests.sh (fpc -Mdelphi against
+# bindings/pascal/cswsock11.pas, each test program one test) and build/reference-examples.sh (each
+# reference page's EXAMPLE compiled with gcc, and run when it needs only loopback).
+script_suite() {
+  "$1" 2>&1 | tee "$logs/$2.log"
   local summary
-  summary=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$logs/pascal-tests.log" | tail -1 || true)
+  summary=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$logs/$2.log" | tail -1 || true)
   if [ -z "$summary" ]; then
-    step_failed "build/pascal-tests.sh"
+    step_failed "$1"
   else
     passed=$((passed + $(sed -E 's/^([0-9]+) passed.*/\1/' <<<"$summary")))
     failed=$((failed + $(sed -E 's/.*, ([0-9]+) failed$/\1/' <<<"$summary")))
   fi
 }
-pascal_suite
+script_suite "$root/build/pascal-tests.sh" pascal-tests
+script_suite "$root/build/reference-examples.sh" reference-examples
 
 finish
