@@ -109,6 +109,40 @@ TEST_F(ListenEvents, AsyncListenWithoutAWindow_AcceptWaitsForItsCallback)
     EXPECT_EQ(InetDisconnect(listener), 0);
 }
 
+VOID CALLBACK CountAccept(SOCKET, UINT, DWORD, DWORD_PTR dwParam)
+{
+    Accepts *accepts = reinterpret_cast<Accepts *>(dwParam);
+    {
+        std::lock_guard<std::mutex> lock(accepts->mutex);
+        accepts->count++;
+    }
+    accepts->added.notify_all();
+}
+
+// Regression (a CI run under Wine): InetAccept re-armed ACCEPT before it took the client, so the
+// dispatcher could find that client still waiting and tell it twice. Here the callback only counts
+// and this thread accepts: one ACCEPT per client, none left over.
+TEST_F(ListenEvents, AcceptFromAnotherThread_IsToldOncePerClient)
+{
+    const int clients = 300;
+    SOCKET listener = InetListenA("127.0.0.1", 0);
+    ASSERT_NE(listener, INVALID_SOCKET);
+    Accepts accepts;
+    ASSERT_EQ(InetRegisterEvent(listener, INET_EVENT_ACCEPT, CountAccept, reinterpret_cast<DWORD_PTR>(&accepts)), 0);
+    for (int i = 1; i <= clients; i++) {
+        RawClient client(static_cast<unsigned short>(PortOf(listener)));
+        ASSERT_TRUE(client.connected()) << os_socket_error();
+        ASSERT_TRUE(accepts.WaitFor(i)) << "client " << i;
+        SOCKET accepted = InetAccept(listener, 0);
+        ASSERT_NE(accepted, INVALID_SOCKET) << "client " << i << ": " << std::hex << InetGetLastError();
+        EXPECT_EQ(InetDisconnect(accepted), 0);
+    }
+    os_sleep_ms(300); // a second ACCEPT for the last client would come within this
+    std::lock_guard<std::mutex> lock(accepts.mutex);
+    EXPECT_EQ(accepts.count, clients);
+    EXPECT_EQ(InetDisconnect(listener), 0);
+}
+
 TEST_F(ListenEvents, EventsOtherThanAccept_FailWithInvalidParameter)
 {
     SOCKET listener = InetListenA("127.0.0.1", 0);

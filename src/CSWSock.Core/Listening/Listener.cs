@@ -84,12 +84,9 @@ public sealed class Listener : IHandleResource
     internal Socket? TryAccept()
     {
         _calls.ThrowIfClosed();
-        _events?.AfterAccept(); // InetAccept and InetReject re-arm ACCEPT, as a read re-arms READ
-        if (!IsClientWaiting)
-            return null;
         try
         {
-            return _socket.Accept();
+            return IsClientWaiting ? _socket.Accept() : null;
         }
         catch (SocketException e) when (e.SocketErrorCode == SocketError.WouldBlock)
         {
@@ -98,6 +95,12 @@ public sealed class Listener : IHandleResource
         catch (SocketException) when (_calls.IsClosed)
         {
             throw BlockingCalls.Closed();
+        }
+        finally
+        {
+            // InetAccept and InetReject re-arm ACCEPT, as a read re-arms READ; only once the client
+            // is taken, or the dispatcher could find it still waiting and tell it a second time.
+            _events?.AfterAccept();
         }
     }
 
