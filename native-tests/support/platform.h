@@ -71,6 +71,10 @@ int os_socket_pair(os_socket pair[2]);
    where the platform cannot say (Windows). */
 int os_open_descriptor_count(void);
 
+/* Raises the process's limit of open descriptors to the system's hard limit and returns the limit
+   now in force (Linux: RLIMIT_NOFILE); -1 where there is no such limit (Windows). */
+long os_raise_descriptor_limit(void);
+
 /* ---- threads, time, names ---- */
 
 /* The id the library's InetAttachThread uses for the calling thread. */

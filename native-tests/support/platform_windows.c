@@ -209,3 +209,5 @@ const char *os_library_error(void)
 }
 
 int os_open_descriptor_count(void) { return -1; }
+
+long os_raise_descriptor_limit(void) { return -1; }

@@ -27,6 +27,7 @@ public sealed partial class Connection : IHandleResource
     private IPEndPoint? _lastSender;
     private int _pendingError;
     private uint _broken;
+    private int _woken; // Wake ran: its steps (a TLS close_notify among them) run once
 
     internal Connection(Socket socket, ProtocolType protocol, InetOptions options, string hostName, IPEndPoint remote,
         uint timeoutSeconds, SocketError pendingError = SocketError.Success)
@@ -98,13 +99,20 @@ public sealed partial class Connection : IHandleResource
 
     public void Interrupt()
     {
+        Wake();
+        StopEvents(); // waits for a callback running on another thread: none runs after the close
+    }
+
+    public void Wake()
+    {
+        if (Interlocked.Exchange(ref _woken, 1) != 0)
+            return;
         _calls.Close();
         Session?.Closing(); // before the events stop: a server counts its client gone at once
         if (!_abortive)
             BestEffort.Run(SendCloseNotify);
         // Wakes calls blocked on the socket; an abort must not send a FIN before its reset.
         PlatformSockets.Shutdown(_socket, _abortive ? SocketShutdown.Receive : SocketShutdown.Both);
-        StopEvents(); // waits for a callback running on another thread: none runs after the close
     }
 
     public void Release()

@@ -73,8 +73,13 @@ public sealed class HandleTable
     public static void Close(IReadOnlyList<HandleEntry> taken)
     {
         foreach (var entry in taken)
+            BestEffort.Run(entry.Resource.Wake); // every blocked call told first: they end together
+        foreach (var entry in taken)
             Release(entry);
     }
+
+    /// <summary>Closes those of <paramref name="entries"/> still open, as <see cref="CloseAll"/> does (a server's stop: its clients).</summary>
+    public void Close(IEnumerable<HandleEntry> entries) => Close([.. entries.Where(Take)]);
 
     private void Remove(HandleEntry entry)
     {

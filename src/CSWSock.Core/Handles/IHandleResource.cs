@@ -14,6 +14,15 @@ public interface IHandleResource
     void Interrupt();
 
     /// <summary>
+    /// The part of <see cref="Interrupt"/> that waits for nothing: blocked calls are told to end.
+    /// A close of many handles wakes them all first, so that their calls end together rather than
+    /// one after another (a blocked call may take up to a wait slice to notice). Idempotent.
+    /// </summary>
+    void Wake()
+    {
+    }
+
+    /// <summary>
     /// Releases the OS resource. Called exactly once, after the last call using the handle has
     /// returned, so its number can only be reused by the OS once nobody can touch it any more.
     /// Must free the OS resource even when an earlier step of the release fails.

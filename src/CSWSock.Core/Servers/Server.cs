@@ -321,11 +321,7 @@ public sealed class Server : IHandleResource
         Session[] sessions;
         lock (_gate)
             sessions = [.. _sessions];
-        foreach (var session in sessions)
-        {
-            if (session.Entry is { } entry)
-                Close(entry);
-        }
+        _handles.Close(sessions.Select(session => session.Entry).OfType<HandleEntry>());
     }
 
     // A server event (ACCEPT, IDLE) to the callback, with the server's handle held and the thread
