@@ -68,9 +68,7 @@ TEST_F(ServerResets, ResetBeforeItsAcceptIsHandled_EndsCleanly_AndTheServerServe
         }
         echo(handle, id, error);
     };
-    UINT port = 0;
-    SOCKET server = server::StartOnFreePort<server::AnsiServer>(log, &port);
-    ASSERT_NE(server, INVALID_SOCKET) << PrintToString(io::LastError());
+    ASSERT_NO_FATAL_FAILURE(StartServer());
     Running running(server);
     Client held(static_cast<unsigned short>(port));
     ASSERT_TRUE(log.WaitFor(INET_EVENT_ACCEPT));
@@ -104,9 +102,7 @@ TEST_F(ServerResets, ResetMidTransfer_IsADisconnectOrAFailedRead_AndTheServerSer
         else if (n == INET_ERROR)
             RecordFailedRead();
     };
-    UINT port = 0;
-    SOCKET server = server::StartOnFreePort<server::AnsiServer>(log, &port);
-    ASSERT_NE(server, INVALID_SOCKET) << PrintToString(io::LastError());
+    ASSERT_NO_FATAL_FAILURE(StartServer());
     Running running(server);
     Client client(static_cast<unsigned short>(port));
     ASSERT_TRUE(log.WaitFor(INET_EVENT_WRITE));
@@ -145,9 +141,7 @@ TEST_F(ServerResets, ResetWhileTheCallbackIsBlockedInRead_FailsTheReadOrDisconne
         readEnds++;
         log.Notify();
     };
-    UINT port = 0;
-    SOCKET server = server::StartOnFreePort<server::AnsiServer>(log, &port);
-    ASSERT_NE(server, INVALID_SOCKET) << PrintToString(io::LastError());
+    ASSERT_NO_FATAL_FAILURE(StartServer());
     Running running(server);
     Client client(static_cast<unsigned short>(port));
     ASSERT_TRUE(log.WaitFor(INET_EVENT_WRITE));

@@ -40,11 +40,9 @@ TYPED_TEST_SUITE(ServerSession, server::ServerForms, io::IoFormName);
 
 TYPED_TEST(ServerSession, Client_GetsAcceptWithTheServerHandleAndParam_ThenConnectWriteReadWithItsOwnHandle)
 {
-    UINT port = 0;
-    SOCKET server = server::StartOnFreePort<TypeParam>(this->log, &port);
-    ASSERT_NE(server, INVALID_SOCKET) << PrintToString(io::LastError());
-    Running running(server);
-    Client client(static_cast<unsigned short>(port));
+    ASSERT_NO_FATAL_FAILURE(this->template StartServer<TypeParam>());
+    Running running(this->server);
+    Client client(static_cast<unsigned short>(this->port));
     ASSERT_TRUE(client.connected()) << client.connectError();
     ASSERT_TRUE(this->log.WaitFor(INET_EVENT_WRITE)) << this->log.Describe();
     ASSERT_TRUE(client.Send("x"));
@@ -53,12 +51,12 @@ TYPED_TEST(ServerSession, Client_GetsAcceptWithTheServerHandleAndParam_ThenConne
     std::vector<Event> events = this->log.Events();
     ASSERT_GE(events.size(), 4u) << this->log.Describe();
     EXPECT_EQ(events[0].id, static_cast<UINT>(INET_EVENT_ACCEPT)) << this->log.Describe();
-    EXPECT_EQ(events[0].handle, server);
+    EXPECT_EQ(events[0].handle, this->server);
     EXPECT_EQ(events[1].id, static_cast<UINT>(INET_EVENT_CONNECT)) << this->log.Describe();
     EXPECT_EQ(events[2].id, static_cast<UINT>(INET_EVENT_WRITE)) << this->log.Describe();
     EXPECT_EQ(events[3].id, static_cast<UINT>(INET_EVENT_READ)) << this->log.Describe();
     SOCKET handle = events[1].handle;
-    EXPECT_NE(handle, server);
+    EXPECT_NE(handle, this->server);
     EXPECT_NE(handle, INVALID_SOCKET);
     EXPECT_EQ(events[2].handle, handle);
     EXPECT_EQ(events[3].handle, handle);
@@ -71,11 +69,9 @@ TYPED_TEST(ServerSession, Client_GetsAcceptWithTheServerHandleAndParam_ThenConne
 TYPED_TEST(ServerSession, LineEcho_SeveralLinesSentInOneSend_AllComeBack)
 {
     this->log.hook = server::LineEcho<TypeParam>();
-    UINT port = 0;
-    SOCKET server = server::StartOnFreePort<TypeParam>(this->log, &port);
-    ASSERT_NE(server, INVALID_SOCKET) << PrintToString(io::LastError());
-    Running running(server);
-    Client client(static_cast<unsigned short>(port));
+    ASSERT_NO_FATAL_FAILURE(this->template StartServer<TypeParam>());
+    Running running(this->server);
+    Client client(static_cast<unsigned short>(this->port));
     ASSERT_TRUE(client.connected()) << client.connectError();
 
     // One send: the lines after the first wait in the library's buffer, each needing its READ.
@@ -101,11 +97,9 @@ protected:
 
 TEST_F(ServerAdmission, ClientOverMaxClients_IsClosedBeforeAnyByte_AndGetsNoConnect)
 {
-    UINT port = 0;
     Options options;
     options.maxClients = 1;
-    SOCKET server = server::StartOnFreePort<server::AnsiServer>(log, &port, options);
-    ASSERT_NE(server, INVALID_SOCKET) << PrintToString(io::LastError());
+    ASSERT_NO_FATAL_FAILURE(StartServer(options));
     Running running(server);
     Client first(static_cast<unsigned short>(port));
     ASSERT_TRUE(first.connected());
@@ -126,9 +120,7 @@ TEST_F(ServerAdmission, RejectInsideAccept_ClosesTheClientBeforeAnyByte_AndGives
         if (id == INET_EVENT_ACCEPT)
             InetReject(handle);
     };
-    UINT port = 0;
-    SOCKET server = server::StartOnFreePort<server::AnsiServer>(log, &port);
-    ASSERT_NE(server, INVALID_SOCKET) << PrintToString(io::LastError());
+    ASSERT_NO_FATAL_FAILURE(StartServer());
     Running running(server);
     Client rejected(static_cast<unsigned short>(port));
     ASSERT_TRUE(rejected.connected());
@@ -142,9 +134,7 @@ TEST_F(ServerAdmission, RejectInsideAccept_ClosesTheClientBeforeAnyByte_AndGives
 
 TEST_F(ServerAdmission, SuspendReject_ClosesNewClientsBeforeAnyByte_WithNoEvents)
 {
-    UINT port = 0;
-    SOCKET server = server::StartOnFreePort<server::AnsiServer>(log, &port);
-    ASSERT_NE(server, INVALID_SOCKET) << PrintToString(io::LastError());
+    ASSERT_NO_FATAL_FAILURE(StartServer());
     Running running(server);
     ASSERT_TRUE(InetServerSuspendEx(server, INET_SUSPEND_REJECT)) << PrintToString(io::LastError());
 
@@ -191,9 +181,7 @@ TEST_P(ServerDelivery, ClientThatSendsAndClosesAtOnce_HasEveryByteReadBeforeItsO
             disconnected = true;
         }
     };
-    UINT port = 0;
-    SOCKET server = server::StartOnFreePort<server::AnsiServer>(log, &port);
-    ASSERT_NE(server, INVALID_SOCKET) << PrintToString(io::LastError());
+    ASSERT_NO_FATAL_FAILURE(StartServer());
     Running running(server);
 
     std::string data(size, '\0');
@@ -230,9 +218,7 @@ bool IdleWithNoClient(server::EventLog &log, SOCKET server)
 
 TEST_F(ServerCycles, ThousandConnectCloseCyclesFromFourThreads_LeaveNoClient_AndIdleArrives)
 {
-    UINT port = 0;
-    SOCKET server = server::StartOnFreePort<server::AnsiServer>(log, &port);
-    ASSERT_NE(server, INVALID_SOCKET) << PrintToString(io::LastError());
+    ASSERT_NO_FATAL_FAILURE(StartServer());
     Running running(server);
     // One session first, so whatever the library makes once for its sessions is in the baseline.
     ASSERT_TRUE(server::SendAndClose(static_cast<unsigned short>(port), ""));
@@ -290,9 +276,7 @@ TEST_F(ServerStop, With1000Clients100BlockedInReads_ReturnsWithinFiveSeconds_And
     const int connected = 1000, reading = 100;
     const long limit = os_raise_descriptor_limit();
     ASSERT_TRUE(limit < 0 || limit >= 2 * connected + 100) << "RLIMIT_NOFILE " << limit;
-    UINT port = 0;
-    SOCKET server = server::StartOnFreePort<server::AnsiServer>(log, &port);
-    ASSERT_NE(server, INVALID_SOCKET) << PrintToString(io::LastError());
+    ASSERT_NO_FATAL_FAILURE(StartServer());
     Running running(server);
     std::vector<std::unique_ptr<Client>> clients;
     for (int i = 0; i < connected; ++i) {
@@ -337,9 +321,7 @@ TEST_P(ServerStopInside, CalledInsideACallback_ReturnsWithoutDeadlock_AndNothing
         returned++;
         log.Notify();
     };
-    UINT port = 0;
-    SOCKET server = server::StartOnFreePort<server::AnsiServer>(log, &port);
-    ASSERT_NE(server, INVALID_SOCKET) << PrintToString(io::LastError());
+    ASSERT_NO_FATAL_FAILURE(StartServer());
     Running running(server);
     Client client(static_cast<unsigned short>(port));
     ASSERT_TRUE(client.connected());
@@ -370,11 +352,9 @@ TEST_F(ServerTimeout, ClientSendingAByteASecondForFourSeconds_IsNotTimedOutWithT
         if (n > 0)
             InetWrite(handle, byte, n);
     };
-    UINT port = 0;
     Options options;
     options.timeout = 2;
-    SOCKET server = server::StartOnFreePort<server::AnsiServer>(log, &port, options);
-    ASSERT_NE(server, INVALID_SOCKET) << PrintToString(io::LastError());
+    ASSERT_NO_FATAL_FAILURE(StartServer(options));
     Running running(server);
     Client client(static_cast<unsigned short>(port));
     ASSERT_TRUE(client.connected());
@@ -390,11 +370,9 @@ TEST_F(ServerTimeout, ClientSendingAByteASecondForFourSeconds_IsNotTimedOutWithT
 
 TEST_F(ServerTimeout, ClientSilentForThreeSeconds_GetsTimeoutWithTimeout2)
 {
-    UINT port = 0;
     Options options;
     options.timeout = 2;
-    SOCKET server = server::StartOnFreePort<server::AnsiServer>(log, &port, options);
-    ASSERT_NE(server, INVALID_SOCKET) << PrintToString(io::LastError());
+    ASSERT_NO_FATAL_FAILURE(StartServer(options));
     Running running(server);
     Client client(static_cast<unsigned short>(port));
     ASSERT_TRUE(client.connected());
@@ -414,9 +392,7 @@ class ServerLock : public server::ServerTest {};
 
 TEST_F(ServerLock, AnotherThreadsWrite_WaitsForTheLastOfNestedUnlocks_AndOnlyTheHolderUnlocks)
 {
-    UINT port = 0;
-    SOCKET server = server::StartOnFreePort<server::AnsiServer>(log, &port);
-    ASSERT_NE(server, INVALID_SOCKET) << PrintToString(io::LastError());
+    ASSERT_NO_FATAL_FAILURE(StartServer());
     Running running(server);
     Client client(static_cast<unsigned short>(port));
     ASSERT_TRUE(client.connected());
@@ -466,9 +442,7 @@ class ServerManagement : public server::ServerTest {};
 
 TEST_F(ServerManagement, Suspend_LeavesNewClientsInTheBacklog_WithNoAcceptUntilResume)
 {
-    UINT port = 0;
-    SOCKET server = server::StartOnFreePort<server::AnsiServer>(log, &port);
-    ASSERT_NE(server, INVALID_SOCKET) << PrintToString(io::LastError());
+    ASSERT_NO_FATAL_FAILURE(StartServer());
     Running running(server);
     ASSERT_TRUE(InetServerSuspend(server)) << PrintToString(io::LastError());
     EXPECT_EQ(InetGetServerStatus(server), INET_SERVER_SUSPENDED);
@@ -486,9 +460,7 @@ TEST_F(ServerManagement, Suspend_LeavesNewClientsInTheBacklog_WithNoAcceptUntilR
 
 TEST_F(ServerManagement, Restart_ClosesEveryClientWithoutEvents_ThenIdle_AndAcceptsAgain)
 {
-    UINT port = 0;
-    SOCKET server = server::StartOnFreePort<server::AnsiServer>(log, &port);
-    ASSERT_NE(server, INVALID_SOCKET) << PrintToString(io::LastError());
+    ASSERT_NO_FATAL_FAILURE(StartServer());
     Running running(server);
     Client first(static_cast<unsigned short>(port));
     Client second(static_cast<unsigned short>(port));
@@ -515,9 +487,7 @@ TEST_F(ServerManagement, ThrottlePerAddress_ClosesTheClientOverTheLimit_AfterIts
         if (id == INET_EVENT_CONNECT)
             InetWrite(handle, reinterpret_cast<LPBYTE>(const_cast<char *>("hi")), 2);
     };
-    UINT port = 0;
-    SOCKET server = server::StartOnFreePort<server::AnsiServer>(log, &port);
-    ASSERT_NE(server, INVALID_SOCKET) << PrintToString(io::LastError());
+    ASSERT_NO_FATAL_FAILURE(StartServer());
     Running running(server);
     ASSERT_TRUE(InetServerThrottle(server, static_cast<UINT>(-1), 1, static_cast<DWORD>(-1))) << PrintToString(io::LastError());
     Client first(static_cast<unsigned short>(port));
@@ -548,9 +518,7 @@ TEST_F(ServerManagement, ServerStatus_ListeningSuspendedStopping_ThenInvalidHand
                 os_sleep_ms(5);
         }
     };
-    UINT port = 0;
-    SOCKET server = server::StartOnFreePort<server::AnsiServer>(log, &port);
-    ASSERT_NE(server, INVALID_SOCKET) << PrintToString(io::LastError());
+    ASSERT_NO_FATAL_FAILURE(StartServer());
     Running running(server);
     EXPECT_EQ(InetGetServerStatus(server), INET_SERVER_LISTENING);
     ASSERT_TRUE(InetServerSuspend(server));
@@ -574,9 +542,7 @@ TEST_F(ServerManagement, ServerStatus_ListeningSuspendedStopping_ThenInvalidHand
 
 TEST_F(ServerManagement, ServerThreadId_IsTheOsIdOfTheThreadThatRunsAccept)
 {
-    UINT port = 0;
-    SOCKET server = server::StartOnFreePort<server::AnsiServer>(log, &port);
-    ASSERT_NE(server, INVALID_SOCKET) << PrintToString(io::LastError());
+    ASSERT_NO_FATAL_FAILURE(StartServer());
     Running running(server);
     Client first(static_cast<unsigned short>(port));
     Client second(static_cast<unsigned short>(port));
@@ -594,9 +560,7 @@ TEST_F(ServerManagement, ServerThreadId_IsTheOsIdOfTheThreadThatRunsAccept)
 
 TEST_F(ServerManagement, EnumServerClients_GivesEveryClientHandle)
 {
-    UINT port = 0;
-    SOCKET server = server::StartOnFreePort<server::AnsiServer>(log, &port);
-    ASSERT_NE(server, INVALID_SOCKET) << PrintToString(io::LastError());
+    ASSERT_NO_FATAL_FAILURE(StartServer());
     Running running(server);
     Client a(static_cast<unsigned short>(port)), b(static_cast<unsigned short>(port)), c(static_cast<unsigned short>(port));
     ASSERT_TRUE(log.WaitFor(INET_EVENT_CONNECT, 3)) << log.Describe();
@@ -634,9 +598,7 @@ TEST_F(ServerManagement, ClientAddress_OfTheServerInsideAcceptIsTheWaitingClient
         acceptAddress = text;
         acceptPort = port;
     };
-    UINT port = 0;
-    SOCKET server = server::StartOnFreePort<server::AnsiServer>(log, &port);
-    ASSERT_NE(server, INVALID_SOCKET) << PrintToString(io::LastError());
+    ASSERT_NO_FATAL_FAILURE(StartServer());
     Running running(server);
     Client client(static_cast<unsigned short>(port));
     ASSERT_TRUE(client.connected());
@@ -661,11 +623,9 @@ TEST_F(ServerManagement, ClientAddress_OfTheServerInsideAcceptIsTheWaitingClient
 
 TEST_F(ServerManagement, ClientPriority_StartsAsTheServersAndSetReturnsThePrevious)
 {
-    UINT port = 0;
     Options options;
     options.priority = INET_PRIORITY_LOW;
-    SOCKET server = server::StartOnFreePort<server::AnsiServer>(log, &port, options);
-    ASSERT_NE(server, INVALID_SOCKET) << PrintToString(io::LastError());
+    ASSERT_NO_FATAL_FAILURE(StartServer(options));
     Running running(server);
     Client client(static_cast<unsigned short>(port));
     ASSERT_TRUE(log.WaitFor(INET_EVENT_CONNECT));
@@ -683,9 +643,7 @@ TEST_F(ServerManagement, ClientPriority_StartsAsTheServersAndSetReturnsThePrevio
 
 TEST_F(ServerManagement, DisconnectOfAClientHandle_EndsItsSessionWithoutADisconnectEvent)
 {
-    UINT port = 0;
-    SOCKET server = server::StartOnFreePort<server::AnsiServer>(log, &port);
-    ASSERT_NE(server, INVALID_SOCKET) << PrintToString(io::LastError());
+    ASSERT_NO_FATAL_FAILURE(StartServer());
     Running running(server);
     Client client(static_cast<unsigned short>(port));
     ASSERT_TRUE(log.WaitFor(INET_EVENT_WRITE));

@@ -27,7 +27,7 @@ using std::chrono::seconds;
 namespace {
 
 // The server's certificate with its key in one PEM file of this process's own.
-class SecureServerBase : public tls::TlsFixture {
+class SecureServerBase : public tls::TlsFixture, protected server::ServerUnderTest {
 protected:
     void SetUp() override
     {
@@ -48,7 +48,6 @@ protected:
     }
 
     const std::string serverPem_ = tls::CertsDir() + "/server-start-" + std::to_string(getpid()) + ".pem";
-    server::EventLog log;
 };
 
 template <typename Form>
@@ -73,12 +72,10 @@ protected:
         };
         tls::Credentials<Form> credentials;
         credentials.Store(serverPem_);
-        UINT port = 0;
         server::Options options;
         options.options = INET_OPTION_SECURE;
         options.timeout = 10;
-        SOCKET server = server::StartOnFreePort<Form>(log, &port, options, credentials.get());
-        ASSERT_NE(server, INVALID_SOCKET) << PrintToString(io::LastError());
+        ASSERT_NO_FATAL_FAILURE(StartServer<Form>(options, credentials.get()));
         Running running(server);
 
         const std::string line = "hello over tls";
@@ -109,12 +106,10 @@ TEST_F(ServerTlsRefusals, ClientThatNeverSpeaksTls_IsClosedWithinTheTimeout_With
 {
     tls::Credentials<server::AnsiServer> credentials;
     credentials.Store(serverPem_);
-    UINT port = 0;
     server::Options options;
     options.options = INET_OPTION_SECURE;
     options.timeout = 2;
-    SOCKET server = server::StartOnFreePort<server::AnsiServer>(log, &port, options, credentials.get());
-    ASSERT_NE(server, INVALID_SOCKET) << PrintToString(io::LastError());
+    ASSERT_NO_FATAL_FAILURE(StartServer(options, credentials.get()));
     Running running(server);
 
     const auto start = server::Clock::now();
@@ -134,12 +129,10 @@ TEST_F(ServerTlsRefusals, ClientCertificateRequired_ClientWithoutOne_GetsNoConne
     credentials.Store(serverPem_);
     SECURITYCREDENTIALSA *required = credentials.get();
     required->dwOptions = CREDENTIAL_CLIENT_REQUIRED;
-    UINT port = 0;
     server::Options options;
     options.options = INET_OPTION_SECURE;
     options.timeout = 5;
-    SOCKET server = server::StartOnFreePort<server::AnsiServer>(log, &port, options, required);
-    ASSERT_NE(server, INVALID_SOCKET) << PrintToString(io::LastError());
+    ASSERT_NO_FATAL_FAILURE(StartServer(options, required));
     Running running(server);
 
     std::string output;

@@ -17,6 +17,7 @@
 
 #include "connect_fixture.hpp"
 #include "cswsock11.h"
+#include "io_fixture.hpp"
 #include "listen_forms.hpp"
 #include "platform.h"
 
@@ -367,10 +368,26 @@ private:
     SOCKET server_;
 };
 
-// The fixture: InetInitialize and InetUninitialize around each test; the log outlives both.
-class ServerTest : public LibraryTest {
+// What a server test keeps: the log, and the server StartServer started with its port. It is not
+// stopped here: the test declares Running running(server) after what its hooks use, so that the
+// server stops before that state goes (a fixture's TearDown would come after it).
+class ServerUnderTest {
 protected:
+    // StartOnFreePort of the form; fails the test fatally if the server does not start, so call
+    // it as ASSERT_NO_FATAL_FAILURE(StartServer(...)).
+    template <typename Form = AnsiServer>
+    void StartServer(const Options &options = Options(), typename Form::Credentials *credentials = nullptr)
+    {
+        server = StartOnFreePort<Form>(log, &port, options, credentials);
+        ASSERT_NE(server, INVALID_SOCKET) << ::testing::PrintToString(io::LastError());
+    }
+
     EventLog log;
+    SOCKET server = INVALID_SOCKET;
+    UINT port = 0;
 };
+
+// The fixture: InetInitialize and InetUninitialize around each test; the log outlives both.
+class ServerTest : public LibraryTest, protected ServerUnderTest {};
 
 } // namespace server
